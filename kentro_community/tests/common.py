@@ -1,0 +1,108 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase
+from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+class KentroCommunityCase(TransactionCase):
+    """Users of every Community Centre role and two municipalities, created
+    without relying on demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.municipality = cls.env["res.company"].create({"name": "Δήμος Δοκιμής"})
+        cls.other_municipality = cls.env["res.company"].create({"name": "Δήμος Άλλος"})
+
+        def new_user(login, groups, company=None):
+            company = company or cls.municipality
+            return mail_new_test_user(
+                cls.env,
+                login=login,
+                name=login.replace("_", " ").title(),
+                email=f"{login}@test.example.com",
+                groups=groups,
+                company_id=company.id,
+                company_ids=[company.id],
+                notification_type="inbox",
+                tz="Europe/Athens",
+            )
+
+        cls.user_reception = new_user("kentro_reception", "kentro_community.group_kentro_reception")
+        cls.user_professional = new_user(
+            "kentro_professional", "kentro_community.group_kentro_professional"
+        )
+        cls.user_head = new_user("kentro_head", "kentro_community.group_kentro_head")
+        cls.user_supervisor = new_user(
+            "kentro_supervisor", "kentro_community.group_kentro_supervisor"
+        )
+        cls.user_manager = new_user(
+            "kentro_manager", "kentro_community.group_kentro_manager,base.group_allow_export"
+        )
+        cls.user_manager_other = new_user(
+            "kentro_manager_other",
+            "kentro_community.group_kentro_manager",
+            company=cls.other_municipality,
+        )
+        cls.user_employee = new_user("kentro_employee", "base.group_user")
+
+        Centre = cls.env["kentro.centre"]
+        cls.centre = Centre.create(
+            {"name": "Κέντρο Κοινότητας Δοκιμής", "code": "KK-T", "company_id": cls.municipality.id}
+        )
+        cls.annex = Centre.create(
+            {
+                "name": "Παράρτημα Δοκιμής",
+                "code": "KK-T-P",
+                "centre_type": "annex",
+                "parent_id": cls.centre.id,
+                "company_id": cls.municipality.id,
+            }
+        )
+        cls.other_centre = Centre.create(
+            {
+                "name": "Κέντρο Κοινότητας Άλλου Δήμου",
+                "code": "KK-O",
+                "company_id": cls.other_municipality.id,
+            }
+        )
+
+
+class StructureTypeCases:
+    """Tests every structure-type addon runs for its own type: mix into a
+    KentroCommunityCase and set ``structure_type``, ``action_xmlid`` and
+    ``greek_label``."""
+
+    # Odoo 18's loader only runs test methods a class defines itself, unless told.
+    allow_inherited_tests_method = True
+    structure_type = None
+    action_xmlid = None
+    greek_label = None
+
+    def _action_records(self, user):
+        action = self.env.ref(self.action_xmlid)
+        domain = safe_eval(action.domain or "[]")
+        return self.env["kentro.centre"].with_user(user).search(domain)
+
+    def test_structure_is_attached_to_a_reference_centre(self):
+        Centre = self.env["kentro.centre"].with_user(self.user_manager)
+        structure = Centre.with_context(
+            default_centre_type=self.structure_type,
+        ).create({"name": "Δομή Δοκιμής", "parent_id": self.centre.id})
+        self.assertEqual(structure.centre_type, self.structure_type)
+        self.assertIn(structure, self.centre.child_ids)
+        self.assertEqual(self._action_records(self.user_reception), structure)
+
+    def test_structure_without_reference_centre_is_refused(self):
+        Centre = self.env["kentro.centre"].with_user(self.user_manager)
+        with self.assertRaises(ValidationError) as caught:
+            Centre.create({"name": "Δομή χωρίς Κέντρο", "centre_type": self.structure_type})
+        self.assertIn("choose the reference centre", str(caught.exception))
+        self.assertFalse(self._action_records(self.user_manager))
+
+    def test_structure_type_reads_in_greek(self):
+        field = self.env["kentro.centre"].with_context(lang="el_GR").fields_get(["centre_type"])
+        self.assertEqual(
+            dict(field["centre_type"]["selection"])[self.structure_type], self.greek_label
+        )

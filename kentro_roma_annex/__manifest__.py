@@ -1,0 +1,16 @@
+{
+    "name": "Community Centre: Roma Annex",
+    "version": "18.0.1.0.0",
+    "category": "Services/Community Centre",
+    "summary": "Kentro addon for "
+    "the Roma annex: settlements, field visits, escorting, school support",
+    "author": "Kentro contributors",
+    "website": "https://github.com/kentro-odoo/kentro",
+    "license": "AGPL-3",
+    "depends": ["kentro_community"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/kentro_centre_views.xml",
+    ],
+    "installable": True,
+}
