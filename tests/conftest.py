@@ -1,0 +1,85 @@
+"""Shared fixtures of the repository-level tests.
+
+scripts/test runs pytest with pytest-odoo (``--odoo-database``/``--odoo-config``)
+after Odoo's own runner installed the four addons, and exports where things are:
+KENTRO_TEST_DB, KENTRO_ODOO_CONF, KENTRO_ODOO_DIR and KENTRO_PYTHON.
+"""
+
+import logging
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ADDONS = ["kentro_community", "kentro_roma_annex", "kentro_migrant_annex", "kentro_mobile_unit"]
+DEMO_LOGINS = ["admin", "reception", "professional", "head", "supervisor", "manager"]
+
+
+class _PytestOdooImportNotice(logging.Filter):
+    """pytest-odoo imports Odoo's test framework before it turns test mode on,
+    and Odoo logs that import as an error; here it is expected."""
+
+    def filter(self, record):
+        return not str(record.msg).startswith("Importing test framework, avoid")
+
+
+# conftest.py is imported before pytest-odoo's command-line hook runs.
+logging.getLogger("odoo.tests.common").addFilter(_PytestOdooImportNotice())
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def test_db():
+    return os.environ["KENTRO_TEST_DB"]
+
+
+@pytest.fixture(scope="session")
+def odoo_url(test_db, tmp_path_factory):
+    """A real Odoo server on the test database, on a free loopback port."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("odoo") / "server.log"
+    command = [
+        os.environ["KENTRO_PYTHON"],
+        str(Path(os.environ["KENTRO_ODOO_DIR"]) / "odoo-bin"),
+        "-c",
+        os.environ["KENTRO_ODOO_CONF"],
+        "-d",
+        test_db,
+        f"--db-filter=^{test_db}$",
+        "--http-interface=127.0.0.1",
+        f"--http-port={port}",
+        "--max-cron-threads=0",
+        "--no-database-list",
+        f"--logfile={log}",
+    ]
+    server = subprocess.Popen(command)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"Odoo did not serve {url}/web/login; see {log}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -1,0 +1,72 @@
+"""scripts/demo, run the way a municipality's IT person runs it: it serves the
+login page, and every login it prints authenticates over XML-RPC."""
+
+import re
+import subprocess
+import time
+import urllib.request
+import xmlrpc.client
+
+import pytest
+
+from .conftest import DEMO_LOGINS, REPO_ROOT, free_port
+
+pytestmark = pytest.mark.client
+
+
+@pytest.fixture(scope="module")
+def demo_server():
+    db = "kentro_demo_check"
+    port = free_port()
+    process = subprocess.Popen(
+        [str(REPO_ROOT / "scripts/demo"), "--reset", "--db", db, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    printed = []
+    try:
+        for line in process.stdout:
+            printed.append(line)
+            if "serving on port" in line:
+                break
+        else:
+            pytest.fail("scripts/demo stopped before serving:\n" + "".join(printed))
+        url = f"http://localhost:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as response:
+                    page = response.read().decode()
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("scripts/demo did not serve the login page")
+                time.sleep(0.5)
+        yield {"url": url, "db": db, "printed": "".join(printed), "login_page": page}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        subprocess.run(["dropdb", "--if-exists", db], check=False)
+
+
+def test_demo_prints_one_login_per_role(demo_server):
+    printed = re.findall(r"^  (\w+) ", demo_server["printed"], flags=re.MULTILINE)
+    assert printed == DEMO_LOGINS
+
+
+def test_demo_serves_the_login_page(demo_server):
+    assert 'name="login"' in demo_server["login_page"]
+
+
+@pytest.mark.parametrize("login", DEMO_LOGINS)
+def test_demo_login_authenticates_and_speaks_greek(demo_server, login):
+    url, db = demo_server["url"], demo_server["db"]
+    uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(db, login, login, {})
+    assert isinstance(uid, int) and uid > 0
+    models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
+    [user] = models.execute_kw(db, uid, login, "res.users", "read", [[uid]], {"fields": ["lang"]})
+    assert user["lang"] == "el_GR"
