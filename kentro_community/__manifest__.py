@@ -10,8 +10,10 @@ Community Centre (Kentro Koinotitas)
 
 Core addon of Kentro for the Greek municipal Community Centres set up by law
 4368/2016: the structures of a municipality (centre, annexes, mobile units),
-the roles of their staff, and the security groups every other Kentro addon
-builds on.
+their staff and its compliance with the staffing rules, the Beneficiary
+Registry with households and social history, Greek identifiers (ΑΜΚΑ, ΑΦΜ) and
+accent-insensitive search, and the security groups and record rules every other
+Kentro addon builds on.
 """,
     "author": "Kentro contributors",
     "website": "https://github.com/kentro-odoo/kentro",
@@ -21,11 +23,18 @@ builds on.
         "security/kentro_community_security.xml",
         "security/ir.model.access.csv",
         "views/kentro_centre_views.xml",
+        "views/kentro_beneficiary_views.xml",
+        "views/kentro_household_views.xml",
+        "views/kentro_catalogue_views.xml",
         "views/kentro_community_menus.xml",
+        "data/kentro_staff_role_data.xml",
+        "data/kentro_vulnerability_data.xml",
+        "data/ir_cron_data.xml",
     ],
     "demo": [
+        "demo/kentro_structure_demo.xml",
         "demo/res_users_demo.xml",
-        "demo/kentro_centre_demo.xml",
+        "demo/kentro_beneficiary_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -45,6 +45,72 @@ class KentroCentre(models.Model):
     )
     active = fields.Boolean(default=True, tracking=True)
 
+    # Contact and opening hours
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Address",
+        help="The structure's address, phone and e-mail.",
+        check_company=True,
+    )
+    street = fields.Char(related="partner_id.street", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False)
+    zip = fields.Char(related="partner_id.zip", readonly=False)
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Opening hours",
+        check_company=True,
+        tracking=True,
+    )
+
+    # Funding (a Community Centre is a project co-funded by the ESF / ESF+)
+    population = fields.Integer(
+        string="Municipality population",
+        tracking=True,
+        help="Inhabitants of the municipality (latest census): sets the minimum staff.",
+    )
+    mis_code = fields.Char(
+        string="MIS code",
+        tracking=True,
+        help="Code of the project in the Integrated Information System (MIS).",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    budget = fields.Monetary(tracking=True)
+    funding_start = fields.Date(string="Funding start", tracking=True)
+    funding_end = fields.Date(string="Funding end", tracking=True)
+    operational_programme = fields.Char(tracking=True)
+    fund = fields.Selection(
+        [("esf", "ESF (2014-2020)"), ("esf_plus", "ESF+ (2021-2027)"), ("other", "Other")],
+        tracking=True,
+    )
+
+    # Staff
+    staff_ids = fields.Many2many(
+        "res.users",
+        "kentro_centre_res_users_rel",
+        "centre_id",
+        "user_id",
+        domain="[('share', '=', False)]",
+    )
+    head_id = fields.Many2one(
+        "res.users",
+        string="Head of centre",
+        tracking=True,
+        domain="[('id', 'in', staff_ids)]",
+        help="A social worker of the structure's staff.",
+    )
+    staff_count = fields.Integer(compute="_compute_staffing", store=True)
+    staff_required = fields.Integer(
+        string="Minimum staff",
+        compute="_compute_staffing",
+        store=True,
+        help="2 staff under 40,000 inhabitants, 3 up to 100,000, 4 above (decision "
+        "Δ23/οικ.14435/1135/2016).",
+    )
+    staffing_compliant = fields.Boolean(compute="_compute_staffing", store=True)
+    staffing_issue = fields.Char(compute="_compute_staffing_issue")
+
     _sql_constraints = [
         (
             "code_company_uniq",
@@ -53,6 +119,62 @@ class KentroCentre(models.Model):
         ),
     ]
 
+    @api.depends(
+        "centre_type",
+        "population",
+        "staff_ids",
+        "staff_ids.kentro_role_id.is_social_worker",
+        "head_id",
+    )
+    def _compute_staffing(self):
+        for centre in self:
+            centre.staff_count = len(centre.staff_ids)
+            # The 2016 decision sets the staff of the centre, not of its annexes.
+            is_centre = centre.centre_type == "centre"
+            centre.staff_required = self._minimum_staff(centre.population) if is_centre else 0
+            centre.staffing_compliant = not centre._staffing_issues()
+
+    @api.depends_context("lang")
+    @api.depends("staffing_compliant", "staff_count", "staff_required", "head_id.kentro_role_id")
+    def _compute_staffing_issue(self):
+        for centre in self:
+            centre.staffing_issue = " ".join(centre._staffing_issues()) or False
+
+    def _staffing_issues(self):
+        """What keeps the structure from the staffing rules, in the user's language."""
+        self.ensure_one()
+        if self.centre_type != "centre":
+            return []
+        issues = []
+        if len(self.staff_ids) < self._minimum_staff(self.population):
+            issues.append(
+                self.env._(
+                    "%(population)s inhabitants need at least %(required)s staff, "
+                    "the structure has %(count)s.",
+                    population=self.population,
+                    required=self._minimum_staff(self.population),
+                    count=len(self.staff_ids),
+                )
+            )
+        if not self.head_id:
+            issues.append(self.env._("No head of centre is set."))
+        elif not self.head_id.kentro_role_id.is_social_worker:
+            issues.append(
+                self.env._(
+                    "The head of centre, %(head)s, is not a social worker.",
+                    head=self.head_id.name,
+                )
+            )
+        return issues
+
+    @api.model
+    def _minimum_staff(self, population):
+        if population > 100_000:
+            return 4
+        if population >= 40_000:
+            return 3
+        return 2
+
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
         for centre in self:
@@ -60,6 +182,19 @@ class KentroCentre(models.Model):
                 centre.complete_name = f"{centre.parent_id.complete_name} / {centre.name}"
             else:
                 centre.complete_name = centre.name
+
+    @api.constrains("head_id", "staff_ids")
+    def _check_head_is_staff(self):
+        for centre in self:
+            if centre.head_id and centre.head_id not in centre.staff_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(head)s heads %(centre)s but is not on its staff: add them to the "
+                        "staff first.",
+                        head=centre.head_id.name,
+                        centre=centre.name,
+                    )
+                )
 
     @api.constrains("centre_type", "parent_id")
     def _check_reference_centre(self):

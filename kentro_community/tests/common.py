@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tools.safe_eval import safe_eval
@@ -67,6 +69,68 @@ class KentroCommunityCase(TransactionCase):
                 "company_id": cls.other_municipality.id,
             }
         )
+        cls.second_centre = Centre.create(
+            {"name": "Δεύτερο Κέντρο Δοκιμής", "code": "KK-T2", "company_id": cls.municipality.id}
+        )
+        # Reception and the professional work at the centre, the annex professional
+        # at the annex, the head heads the centre (and so sees the annex).
+        cls.user_annex_professional = new_user(
+            "kentro_annex_professional", "kentro_community.group_kentro_professional"
+        )
+        cls.social_worker = cls.env.ref("kentro_community.kentro_staff_role_social_worker")
+        cls.psychologist = cls.env.ref("kentro_community.kentro_staff_role_psychologist")
+        for user, centre, role in (
+            (cls.user_reception, cls.centre, "kentro_staff_role_administrative"),
+            (cls.user_professional, cls.centre, "kentro_staff_role_psychologist"),
+            (cls.user_head, cls.centre, "kentro_staff_role_social_worker"),
+            (cls.user_annex_professional, cls.annex, "kentro_staff_role_social_worker"),
+            (cls.user_manager, cls.centre, "kentro_staff_role_administrative"),
+        ):
+            user.write(
+                {
+                    "kentro_centre_ids": [(6, 0, centre.ids)],
+                    "kentro_role_id": cls.env.ref(f"kentro_community.{role}").id,
+                }
+            )
+        cls.user_manager_other.kentro_centre_ids = cls.other_centre
+
+
+class KentroRegistryCase(KentroCommunityCase):
+    """Adds beneficiaries at the centre, its annex and a second centre."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Beneficiary = cls.env["kentro.beneficiary"]
+        cls.papadopoulos = Beneficiary.create(
+            {
+                "first_name": "Γεώργιος",
+                "last_name": "Παπαδόπουλος",
+                "birthdate": date(1980, 3, 15),
+                "amka": "15038012348",
+                "afm": "090000045",
+                "gender": "male",
+                "phone": "2271044556",
+                "centre_id": cls.centre.id,
+                "social_history": "<p>Οφειλές ενοικίου.</p>",
+            }
+        )
+        cls.annex_person = Beneficiary.create(
+            {
+                "first_name": "Ελένη",
+                "last_name": "Ζαφειρίου",
+                "birthdate": date(1975, 7, 1),
+                "centre_id": cls.annex.id,
+            }
+        )
+        cls.second_centre_person = Beneficiary.create(
+            {
+                "first_name": "Νίκος",
+                "last_name": "Οικονόμου",
+                "birthdate": date(1990, 1, 20),
+                "centre_id": cls.second_centre.id,
+            }
+        )
 
 
 class StructureTypeCases:
@@ -92,7 +156,7 @@ class StructureTypeCases:
         ).create({"name": "Δομή Δοκιμής", "parent_id": self.centre.id})
         self.assertEqual(structure.centre_type, self.structure_type)
         self.assertIn(structure, self.centre.child_ids)
-        self.assertEqual(self._action_records(self.user_reception), structure)
+        self.assertEqual(self._action_records(self.user_head), structure)
 
     def test_structure_without_reference_centre_is_refused(self):
         Centre = self.env["kentro.centre"].with_user(self.user_manager)

@@ -6,13 +6,32 @@ from .common import KentroCommunityCase
 
 @tagged("kentro", "kentro_security")
 class TestAccessRights(KentroCommunityCase):
+    def test_each_role_reads_the_structures_of_its_scope(self):
+        everything = {self.centre, self.annex, self.second_centre}
+        expected = {
+            self.user_reception: {self.centre},
+            self.user_professional: {self.centre},
+            self.user_annex_professional: {self.annex},
+            self.user_head: {self.centre, self.annex},
+            self.user_supervisor: everything,
+            self.user_manager: everything,
+        }
+        for user, structures in expected.items():
+            Centre = self.env["kentro.centre"].with_user(user)
+            rows = Centre.search_read([], ["name", "centre_type"])
+            self.assertEqual({row["id"] for row in rows}, {s.id for s in structures}, user.login)
+            found = {row[0] for row in Centre.name_search("Δοκιμής")}
+            self.assertEqual(found, {s.id for s in structures}, user.login)
+            groups = Centre.read_group([], ["centre_type"], ["centre_type"])
+            self.assertEqual(sum(g["centre_type_count"] for g in groups), len(structures))
+        with self.assertRaises(AccessError):
+            self.env["kentro.centre"].with_user(self.user_professional).browse(self.annex.id).read(
+                ["name"]
+            )
+
     @users("kentro_reception", "kentro_professional", "kentro_head", "kentro_supervisor")
-    def test_staff_read_structures_but_do_not_configure_them(self):
+    def test_staff_do_not_configure_structures(self):
         Centre = self.env["kentro.centre"]
-        rows = Centre.search_read(
-            [("company_id", "=", self.municipality.id)], ["name", "centre_type"]
-        )
-        self.assertEqual({row["name"] for row in rows}, {self.centre.name, self.annex.name})
         with self.assertRaises(AccessError):
             Centre.create({"name": "Νέο Κέντρο", "company_id": self.municipality.id})
         with self.assertRaises(AccessError):
@@ -44,10 +63,11 @@ class TestAccessRights(KentroCommunityCase):
             self.other_centre.name, [name for _id, name in Centre.name_search("Κέντρο")]
         )
         groups = Centre.read_group([], ["centre_type"], ["centre_type"])
-        self.assertEqual(sum(group["centre_type_count"] for group in groups), 2)
+        self.assertEqual(sum(group["centre_type_count"] for group in groups), 3)
         exported = Centre.search([]).export_data(["name"])["datas"]
         self.assertEqual(
-            sorted(row[0] for row in exported), sorted([self.centre.name, self.annex.name])
+            sorted(row[0] for row in exported),
+            sorted([self.centre.name, self.annex.name, self.second_centre.name]),
         )
         with self.assertRaises(AccessError):
             Centre.browse(self.other_centre.id).read(["name"])

@@ -30,12 +30,12 @@ class TestCentre(KentroCommunityCase):
     def test_centre_attached_to_another_centre_is_refused(self):
         with self.assertRaises(ValidationError) as caught:
             self.centre.copy(
-                {"name": "Δεύτερο Κέντρο", "code": "KK-T2", "parent_id": self.centre.id}
+                {"name": "Δεύτερο Κέντρο", "code": "KK-T9", "parent_id": self.centre.id}
             )
         self.assertIn("only annexes and mobile units", str(caught.exception))
         with self.assertRaises(ValidationError):
             self.annex.centre_type = "centre"
-        self.assertFalse(self.env["kentro.centre"].search([("code", "=", "KK-T2")]))
+        self.assertFalse(self.env["kentro.centre"].search([("code", "=", "KK-T9")]))
         self.assertEqual(self.annex.centre_type, "annex")
 
     def test_code_is_unique_within_a_municipality(self):

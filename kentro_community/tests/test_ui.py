@@ -1,13 +1,23 @@
 from odoo.tests import HttpCase, tagged
 
-from .common import KentroCommunityCase
+from .common import KentroRegistryCase
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_tour")
-class TestUi(HttpCase, KentroCommunityCase):
+class TestUi(HttpCase, KentroRegistryCase):
     def test_manager_creates_an_annex_from_the_menu(self):
         self.start_tour("/odoo", "kentro_community_structure_tour", login="kentro_manager")
         annex = self.env["kentro.centre"].search([("name", "=", "Παράρτημα Περιήγησης")])
         self.assertEqual(annex.centre_type, "annex")
         self.assertEqual(annex.parent_id, self.centre)
         self.assertEqual(annex.company_id, self.municipality)
+
+    def test_professional_registers_a_beneficiary_and_finds_them_unaccented(self):
+        self.start_tour(
+            "/odoo", "kentro_beneficiary_registration_tour", login="kentro_professional"
+        )
+        person = self.env["kentro.beneficiary"].search([("last_name", "=", "Ξυλουργάκης")])
+        self.assertEqual(person.first_name, "Ευάγγελος")
+        self.assertEqual(person.centre_id, self.centre)
+        self.assertEqual(person.partner_id.mobile, "6944123456")
+        self.assertIn("Επίδομα Στέγασης", person.social_history)

@@ -1,0 +1,485 @@
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.gr import amka as stdnum_amka
+from stdnum.gr import vat as stdnum_afm
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
+
+from ..tools import greek
+
+PROFESSIONAL = "kentro_community.group_kentro_professional"
+
+GENDERS = [("female", "Female"), ("male", "Male"), ("other", "Other")]
+AGE_BANDS = [("under_18", "Under 18"), ("18_29", "18-29"), ("30_54", "30-54"), ("55_plus", "55+")]
+EDUCATION_LEVELS = [
+    ("isced_0", "No formal education (ISCED 0)"),
+    ("isced_1", "Primary school (ISCED 1)"),
+    ("isced_2", "Lower secondary, gymnasium (ISCED 2)"),
+    ("isced_3", "Upper secondary, lyceum (ISCED 3)"),
+    ("isced_4", "Post-secondary vocational (ISCED 4)"),
+    ("isced_5", "Short tertiary (ISCED 5)"),
+    ("isced_6", "Bachelor's degree (ISCED 6)"),
+    ("isced_7", "Master's degree (ISCED 7)"),
+    ("isced_8", "Doctorate (ISCED 8)"),
+]
+EDUCATION_BANDS = [
+    ("isced_0_2", "ISCED 0-2"),
+    ("isced_3_4", "ISCED 3-4"),
+    ("isced_5_8", "ISCED 5-8"),
+]
+EMPLOYMENT_STATUSES = [
+    ("employed", "Employed"),
+    ("self_employed", "Self-employed"),
+    ("unemployed", "Unemployed"),
+    ("inactive", "Inactive"),
+    ("student", "Pupil or student"),
+    ("retired", "Retired"),
+]
+ID_DOCUMENT_TYPES = [
+    ("id_card", "Identity card (ΑΔΤ)"),
+    ("passport", "Passport"),
+    ("residence_permit", "Residence permit"),
+    ("asylum_card", "Asylum seeker card"),
+    ("adet", "Refugee residence permit (ΑΔΕΤ)"),
+    ("other", "Other"),
+]
+
+
+def age_band(age):
+    if age < 18:
+        return "under_18"
+    if age < 30:
+        return "18_29"
+    if age < 55:
+        return "30_54"
+    return "55_plus"
+
+
+class KentroBeneficiary(models.Model):
+    """A person in the Beneficiary Registry (Μητρώο Ωφελουμένων). Name, address,
+    phones, e-mail and language live on the person's contact (partner_id), so
+    that calendar invitations, mail and letters work as anywhere in Odoo."""
+
+    _name = "kentro.beneficiary"
+    _description = "Beneficiary"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "last_name, first_name, id"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        copy=False,
+    )
+    name = fields.Char(compute="_compute_name", store=True, index=True)
+    first_name = fields.Char(required=True, tracking=True)
+    last_name = fields.Char(required=True, tracking=True)
+    father_name = fields.Char(string="Father's name", tracking=True)
+    mother_name = fields.Char(string="Mother's name", tracking=True)
+    birthdate = fields.Date(string="Date of birth", tracking=True)
+    gender = fields.Selection(GENDERS, tracking=True)
+    age = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
+    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True)
+    amka = fields.Char(
+        string="Social security number (AMKA)", tracking=True, copy=False, index=True
+    )
+    afm = fields.Char(string="Tax number (AFM)", tracking=True, copy=False, index=True)
+    id_document_type = fields.Selection(
+        ID_DOCUMENT_TYPES, string="Identity document", tracking=True
+    )
+    id_document_number = fields.Char(string="Document number", tracking=True, copy=False)
+    id_document_expiry = fields.Date(string="Document expiry", tracking=True)
+    id_document_expired = fields.Boolean(
+        string="Document expired",
+        compute="_compute_id_document_expired",
+        search="_search_id_document_expired",
+    )
+    nationality_id = fields.Many2one("res.country", tracking=True)
+
+    # Contact data, kept on the contact
+    phone = fields.Char(related="partner_id.phone", readonly=False)
+    mobile = fields.Char(related="partner_id.mobile", readonly=False)
+    email = fields.Char(related="partner_id.email", readonly=False)
+    street = fields.Char(related="partner_id.street", readonly=False)
+    city = fields.Char(related="partner_id.city", readonly=False)
+    zip = fields.Char(related="partner_id.zip", readonly=False)
+    lang = fields.Selection(related="partner_id.lang", readonly=False)
+
+    registration_date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True, index=True
+    )
+    centre_id = fields.Many2one(
+        "kentro.centre",
+        string="Registering structure",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env.user.kentro_centre_ids[:1],
+    )
+    company_id = fields.Many2one(
+        related="centre_id.company_id", store=True, index=True, string="Municipality"
+    )
+    state = fields.Selection(
+        [("active", "Active"), ("inactive", "Inactive"), ("closed", "Closed")],
+        default="active",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+
+    # Household
+    household_id = fields.Many2one(
+        "kentro.household", index=True, tracking=True, check_company=True
+    )
+    household_relationship = fields.Selection(
+        [
+            ("head", "Head of household"),
+            ("spouse", "Spouse or partner"),
+            ("child", "Child"),
+            ("parent", "Parent"),
+            ("sibling", "Sibling"),
+            ("grandchild", "Grandchild"),
+            ("relative", "Other relative"),
+            ("other", "Other"),
+        ],
+        string="Relationship",
+        tracking=True,
+    )
+
+    # Employment and education
+    employment_status = fields.Selection(EMPLOYMENT_STATUSES, tracking=True)
+    dypa_registration_date = fields.Date(
+        string="ΔΥΠΑ registration",
+        tracking=True,
+        help="Date of registration as unemployed at ΔΥΠΑ.",
+    )
+    long_term_unemployed = fields.Boolean(compute="_compute_long_term_unemployed", store=True)
+    education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
+    education_band = fields.Selection(
+        EDUCATION_BANDS, compute="_compute_education_band", store=True
+    )
+
+    # Special-category data: professionals only, never prefetched for others.
+    disability = fields.Boolean(groups=PROFESSIONAL, tracking=True)
+    disability_percentage = fields.Integer(groups=PROFESSIONAL, tracking=True)
+    vulnerability_ids = fields.Many2many(
+        "kentro.vulnerability",
+        string="Vulnerability categories",
+        groups=PROFESSIONAL,
+        tracking=True,
+    )
+    presenting_request = fields.Text(groups=PROFESSIONAL, help="Why the person came to the centre.")
+    social_history = fields.Html(
+        groups=PROFESSIONAL,
+        sanitize=True,
+        help="Family, health, housing, income and support network, as told at the interview.",
+    )
+    assessed_needs = fields.Text(groups=PROFESSIONAL)
+
+    # Search and duplicates
+    search_key = fields.Char(compute="_compute_search_keys", store=True, index="trigram")
+    name_key = fields.Char(compute="_compute_search_keys", store=True, index=True)
+    duplicate_ids = fields.Many2many(
+        "kentro.beneficiary", string="Possible duplicates", compute="_compute_duplicate_ids"
+    )
+
+    _sql_constraints = [
+        (
+            "amka_company_uniq",
+            "unique(amka, company_id)",
+            "This ΑΜΚΑ is already registered in the municipality.",
+        ),
+        (
+            "disability_percentage_range",
+            "CHECK(disability_percentage BETWEEN 0 AND 100)",
+            "The disability percentage is between 0 and 100.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("first_name", "last_name")
+    def _compute_name(self):
+        for person in self:
+            person.name = " ".join(part for part in (person.last_name, person.first_name) if part)
+
+    @api.depends("birthdate")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for person in self:
+            if person.birthdate:
+                person.age = relativedelta(today, person.birthdate).years
+                person.age_band = age_band(person.age)
+            else:
+                person.age = 0
+                person.age_band = False
+
+    @api.depends("employment_status", "dypa_registration_date")
+    def _compute_long_term_unemployed(self):
+        limit = fields.Date.context_today(self) - relativedelta(months=12)
+        for person in self:
+            person.long_term_unemployed = (
+                person.employment_status == "unemployed"
+                and bool(person.dypa_registration_date)
+                and person.dypa_registration_date <= limit
+            )
+
+    @api.depends("education_level")
+    def _compute_education_band(self):
+        for person in self:
+            level = int(person.education_level[-1]) if person.education_level else None
+            if level is None:
+                person.education_band = False
+            elif level <= 2:
+                person.education_band = "isced_0_2"
+            elif level <= 4:
+                person.education_band = "isced_3_4"
+            else:
+                person.education_band = "isced_5_8"
+
+    @api.depends("id_document_expiry")
+    def _compute_id_document_expired(self):
+        today = fields.Date.context_today(self)
+        for person in self:
+            person.id_document_expired = (
+                bool(person.id_document_expiry) and person.id_document_expiry < today
+            )
+
+    def _search_id_document_expired(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(self.env._("Unsupported search on expired documents."))
+        expired = [("id_document_expiry", "<", fields.Date.context_today(self))]
+        return expired if (operator == "=") == value else ["!", *expired]
+
+    @api.depends("first_name", "last_name", "father_name")
+    def _compute_search_keys(self):
+        for person in self:
+            person.search_key = greek.search_key(
+                person.last_name, person.first_name, person.father_name
+            )
+            person.name_key = greek.normalize(f"{person.last_name or ''} {person.first_name or ''}")
+
+    @api.depends("name_key", "birthdate")
+    def _compute_duplicate_ids(self):
+        for person in self:
+            key = greek.normalize(f"{person.last_name or ''} {person.first_name or ''}")
+            if not (person.first_name and person.last_name and person.birthdate):
+                person.duplicate_ids = False
+                continue
+            domain = [("name_key", "=", key), ("birthdate", "=", person.birthdate)]
+            if person._origin.id:
+                domain.append(("id", "!=", person._origin.id))
+            person.duplicate_ids = self.search(domain, limit=10)
+
+    @api.onchange("first_name", "last_name", "birthdate")
+    def _onchange_warn_duplicates(self):
+        if self.duplicate_ids:
+            return {
+                "warning": {
+                    "title": self.env._("Possible duplicate"),
+                    "message": self.env._(
+                        "Already registered with the same name and date of birth: %(names)s. "
+                        "Open the existing file instead of registering the person again.",
+                        names=", ".join(self.duplicate_ids.mapped("display_name")),
+                    ),
+                }
+            }
+
+    def _compute_display_name(self):
+        for person in self:
+            person.display_name = person.name or ""
+
+    # -------------------------------------------------------------------- search
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Staff type a name with or without accents, in any case, in Latin
+        letters, or an ΑΜΚΑ, ΑΦΜ or phone number."""
+        if operator not in ("ilike", "like", "=ilike", "=like") or not isinstance(value, str):
+            return super()._search_display_name(operator, value)
+        text = value.strip()
+        if not text:
+            return expression.TRUE_DOMAIN
+        digits = text.replace(" ", "")
+        if digits.isdigit():
+            domain = [("phone", "ilike", digits)]
+            if len(digits) == 11:
+                domain = expression.OR([domain, [("amka", "=", digits)]])
+            if len(digits) == 9:
+                domain = expression.OR([domain, [("afm", "=", digits)]])
+            return domain
+        return [("search_key", "ilike", greek.normalize(text))]
+
+    # ---------------------------------------------------------------- validation
+    @api.constrains("amka", "birthdate")
+    def _check_amka(self):
+        for person in self.filtered("amka"):
+            try:
+                stdnum_amka.validate(person.amka)
+            except StdnumError:
+                raise ValidationError(
+                    self.env._(
+                        "The ΑΜΚΑ %(amka)s of %(name)s is not valid: an ΑΜΚΑ has 11 digits, "
+                        "starts with the date of birth (DDMMYY) and ends with a check digit. "
+                        "Check it against the person's ΑΜΚΑ certificate.",
+                        amka=person.amka,
+                        name=person.name,
+                    )
+                ) from None
+            if person.birthdate and person.amka[:6] != person.birthdate.strftime("%d%m%y"):
+                raise ValidationError(
+                    self.env._(
+                        "The ΑΜΚΑ %(amka)s of %(name)s starts with %(encoded)s, but the date of "
+                        "birth is %(birthdate)s: correct the ΑΜΚΑ or the date of birth.",
+                        amka=person.amka,
+                        name=person.name,
+                        encoded=person.amka[:6],
+                        birthdate=person.birthdate.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    @api.constrains("afm")
+    def _check_afm(self):
+        for person in self.filtered("afm"):
+            if not stdnum_afm.is_valid(person.afm):
+                raise ValidationError(
+                    self.env._(
+                        "The ΑΦΜ %(afm)s of %(name)s is not valid: an ΑΦΜ has 9 digits and "
+                        "ends with a check digit. Check it against a tax document.",
+                        afm=person.afm,
+                        name=person.name,
+                    )
+                )
+
+    @api.constrains("birthdate")
+    def _check_birthdate(self):
+        today = fields.Date.context_today(self)
+        for person in self.filtered("birthdate"):
+            if person.birthdate > today:
+                raise ValidationError(
+                    self.env._(
+                        "The date of birth of %(name)s, %(birthdate)s, is in the future.",
+                        name=person.name,
+                        birthdate=person.birthdate.strftime("%d/%m/%Y"),
+                    )
+                )
+            if person.birthdate < date(today.year - 120, 1, 1):
+                raise ValidationError(
+                    self.env._(
+                        "The date of birth of %(name)s, %(birthdate)s, is more than 120 years ago.",
+                        name=person.name,
+                        birthdate=person.birthdate.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    def _check_amka_free(self, amka, centre_id):
+        """Refuse an ΑΜΚΑ already registered in the municipality, naming the
+        existing file when the user may open it."""
+        if not amka:
+            return
+        company = self.env["kentro.centre"].browse(centre_id).sudo().company_id
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [("amka", "=", amka), ("company_id", "=", company.id), ("id", "not in", self.ids)],
+                limit=1,
+            )
+        )
+        if not existing:
+            return
+        if existing.with_user(self.env.user).has_access("read"):
+            raise ValidationError(
+                self.env._(
+                    "ΑΜΚΑ %(amka)s is already registered: %(name)s (%(centre)s). Open that file "
+                    "instead of registering the person again.",
+                    amka=amka,
+                    name=existing.name,
+                    centre=existing.centre_id.name,
+                )
+            )
+        raise ValidationError(
+            self.env._(
+                "ΑΜΚΑ %(amka)s is already registered at another structure of the municipality. "
+                "Ask the head of centre to give you access to that file.",
+                amka=amka,
+            )
+        )
+
+    # ---------------------------------------------------------------------- CRUD
+    @api.model
+    def _normalize_identifiers(self, vals):
+        for field in ("amka", "afm"):
+            if vals.get(field):
+                vals[field] = "".join(vals[field].split())
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        default_centre = self.default_get(["centre_id"]).get("centre_id")
+        partner_vals = []
+        for vals in vals_list:
+            self._normalize_identifiers(vals)
+            self._check_amka_free(vals.get("amka"), vals.get("centre_id") or default_centre)
+            if not vals.get("partner_id"):
+                partner_vals.append(vals)
+        if partner_vals:
+            # One contact per person, created in one batch.
+            partners = (
+                self.env["res.partner"]
+                .sudo()
+                .create([self._partner_values(vals) for vals in partner_vals])
+            )
+            for vals, partner in zip(partner_vals, partners, strict=True):
+                vals["partner_id"] = partner.id
+        return super().create(vals_list)
+
+    def _partner_values(self, vals):
+        name = " ".join(part for part in (vals.get("last_name"), vals.get("first_name")) if part)
+        centre = self.env["kentro.centre"].browse(vals.get("centre_id")).sudo()
+        return {
+            "name": name or "?",
+            "type": "contact",
+            "company_id": centre.company_id.id or self.env.company.id,
+            "lang": vals.get("lang") or self.env.lang,
+        }
+
+    def write(self, vals):
+        self._normalize_identifiers(vals)
+        if vals.get("amka"):
+            for person in self:
+                person._check_amka_free(vals["amka"], vals.get("centre_id") or person.centre_id.id)
+        result = super().write(vals)
+        if {"first_name", "last_name"} & vals.keys():
+            for person in self:
+                person.partner_id.sudo().name = person.name
+        return result
+
+    @api.model
+    def _cron_refresh_age_and_unemployment(self):
+        """Ages and long-term unemployment change with the calendar, not with
+        edits: recompute those whose birthday or ΔΥΠΑ anniversary is today."""
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            SQL(
+                """SELECT id FROM kentro_beneficiary
+                    WHERE (EXTRACT(MONTH FROM birthdate), EXTRACT(DAY FROM birthdate)) = (%s, %s)
+                       OR (employment_status = 'unemployed' AND dypa_registration_date
+                           BETWEEN %s AND %s)""",
+                today.month,
+                today.day,
+                today - relativedelta(months=12, days=7),
+                today - relativedelta(months=12),
+            )
+        )
+        people = self.browse([row[0] for row in self.env.cr.fetchall()])
+        for fname in ("age", "age_band", "long_term_unemployed"):
+            self.env.add_to_compute(self._fields[fname], people)
+        people.flush_recordset()

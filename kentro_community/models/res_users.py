@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    kentro_centre_ids = fields.Many2many(
+        "kentro.centre",
+        "kentro_centre_res_users_rel",
+        "user_id",
+        "centre_id",
+        string="Community Centre structures",
+        help="The structures this user works at; Community Centre records are "
+        "limited to them (heads of centre: also the structures attached to theirs).",
+    )
+    kentro_role_id = fields.Many2one(
+        "kentro.staff.role",
+        string="Community Centre role",
+        help="The profession of this member of staff.",
+    )
+
+    @property
+    def SELF_READABLE_FIELDS(self):
+        return super().SELF_READABLE_FIELDS + ["kentro_centre_ids", "kentro_role_id"]
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "kentro_centre_ids" in vals:
+            # Record rules read the user's structures; their domains are cached.
+            self.env.registry.clear_cache()
+        return result
