@@ -17,7 +17,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ["kentro_community", "kentro_roma_annex", "kentro_migrant_annex", "kentro_mobile_unit"]
-DEMO_LOGINS = ["admin", "reception", "professional", "head", "supervisor", "manager"]
+DEMO_LOGINS = ["admin", "reception", "professional", "head", "supervisor", "manager", "employee"]
 
 
 class _PytestOdooImportNotice(logging.Filter):

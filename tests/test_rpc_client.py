@@ -95,7 +95,7 @@ def test_browser_session_reads_structures_over_json_rpc(odoo_url, test_db):
     session = _json_rpc(
         opener,
         f"{odoo_url}/web/session/authenticate",
-        {"db": test_db, "login": "reception", "password": "reception"},
+        {"db": test_db, "login": "head", "password": "head"},
     )
     assert session["result"]["uid"]
     answer = _json_rpc(
@@ -121,7 +121,7 @@ def test_browser_session_reads_structures_over_json_rpc(odoo_url, test_db):
         {
             "model": "kentro.centre",
             "method": "create",
-            "args": [{"name": "Κέντρο από τη ρεσεψιόν"}],
+            "args": [{"name": "Κέντρο από τον υπεύθυνο"}],
             "kwargs": {},
         },
     )
