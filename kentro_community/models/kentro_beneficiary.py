@@ -185,6 +185,15 @@ class KentroBeneficiary(models.Model):
     )
     assessed_needs = fields.Text(groups=PROFESSIONAL)
 
+    # Work done with the person
+    service_ids = fields.One2many("kentro.service", "beneficiary_id", string="Services")
+    application_ids = fields.One2many("kentro.application", "beneficiary_id", string="Applications")
+    referral_ids = fields.One2many("kentro.referral", "beneficiary_id", string="Referrals")
+    consent_ids = fields.One2many("kentro.consent", "beneficiary_id", string="Consents")
+    service_count = fields.Integer(compute="_compute_work_counts")
+    application_count = fields.Integer(compute="_compute_work_counts")
+    referral_count = fields.Integer(compute="_compute_work_counts")
+
     # Search and duplicates
     search_key = fields.Char(compute="_compute_search_keys", store=True, index="trigram")
     name_key = fields.Char(compute="_compute_search_keys", store=True, index=True)
@@ -206,6 +215,36 @@ class KentroBeneficiary(models.Model):
     ]
 
     # ------------------------------------------------------------------ computes
+    def _compute_work_counts(self):
+        for fname, model in (
+            ("service_count", "kentro.service"),
+            ("application_count", "kentro.application"),
+            ("referral_count", "kentro.referral"),
+        ):
+            counts = dict(
+                self.env[model]._read_group(
+                    [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+                )
+            )
+            for person in self:
+                person[fname] = counts.get(person, 0)
+
+    def _action_open_work(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        return action
+
+    def action_open_services(self):
+        return self._action_open_work("kentro_community.kentro_service_action")
+
+    def action_open_applications(self):
+        return self._action_open_work("kentro_community.kentro_application_action")
+
+    def action_open_referrals(self):
+        return self._action_open_work("kentro_community.kentro_referral_action")
+
     @api.depends("first_name", "last_name")
     def _compute_name(self):
         for person in self:
@@ -316,6 +355,18 @@ class KentroBeneficiary(models.Model):
                 domain = expression.OR([domain, [("afm", "=", digits)]])
             return domain
         return [("search_key", "ilike", greek.normalize(text))]
+
+    @api.model
+    def web_search_read(
+        self, domain, specification, offset=0, limit=None, order=None, count_limit=None
+    ):
+        # The registry opens on a search box, not on a list of everyone: with no
+        # criterion at all, the list stays empty until staff type something.
+        if self.env.context.get("kentro_search_first") and not domain:
+            domain = expression.FALSE_DOMAIN
+        return super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
 
     # ---------------------------------------------------------------- validation
     @api.constrains("amka", "birthdate")

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -12,3 +12,39 @@ class ResPartner(models.Model):
         string="Beneficiary files",
         groups="kentro_community.group_kentro_reception",
     )
+
+    # Agencies Registry (Μητρώο Φορέων): agencies are ordinary company contacts.
+    kentro_is_agency = fields.Boolean(
+        string="In the Agencies Registry",
+        index=True,
+        help="An agency the Community Centre refers people to.",
+    )
+    kentro_agency_category_id = fields.Many2one("kentro.agency.category", string="Agency category")
+    kentro_agency_services = fields.Text(string="Services offered")
+    kentro_agency_contact_id = fields.Many2one(
+        "res.partner", string="Contact person", domain="[('parent_id', '=', id)]"
+    )
+    kentro_referral_count = fields.Integer(
+        string="Referrals received",
+        compute="_compute_kentro_referral_count",
+        groups="kentro_community.group_kentro_reception",
+    )
+
+    @api.depends("kentro_is_agency")
+    def _compute_kentro_referral_count(self):
+        counts = dict(
+            self.env["kentro.referral"]._read_group(
+                [("agency_id", "in", self.ids)], ["agency_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.kentro_referral_count = counts.get(partner, 0)
+
+    def action_kentro_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kentro_community.kentro_referral_action"
+        )
+        action["domain"] = [("agency_id", "=", self.id)]
+        action["context"] = {"default_agency_id": self.id}
+        return action

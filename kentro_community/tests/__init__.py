@@ -3,4 +3,5 @@ from . import test_centre
 from . import test_beneficiary
 from . import test_registry_security
 from . import test_staffing
+from . import test_three_axes
 from . import test_ui

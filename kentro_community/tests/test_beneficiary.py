@@ -6,6 +6,7 @@ from psycopg2 import IntegrityError
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged, users
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import KentroRegistryCase
 
@@ -181,6 +182,13 @@ class TestBeneficiarySearch(KentroRegistryCase):
         [definition] = self.cr.fetchone()
         self.assertIn("gin_trgm_ops", definition)
 
+    @users("kentro_reception")
     def test_registry_action_opens_on_a_search_not_on_everyone(self):
-        action = self.env.ref("kentro_community.kentro_beneficiary_action")
-        self.assertIn("search_default_filter_mine", action.context)
+        action = self.env.ref("kentro_community.kentro_beneficiary_action").sudo()
+        Registry = self.env["kentro.beneficiary"].with_context(**safe_eval(action.context))
+        spec = {"name": {}}
+        self.assertEqual(Registry.web_search_read([], spec)["length"], 0)
+        found = Registry.web_search_read([("display_name", "ilike", "papadopoulos")], spec)
+        self.assertEqual([row["id"] for row in found["records"]], [self.papadopoulos.id])
+        active = Registry.web_search_read([("state", "=", "active")], spec)
+        self.assertGreaterEqual(active["length"], 1)

@@ -39,8 +39,7 @@ registry.category("web_tour.tours").add("kentro_beneficiary_registration_tour", 
             run: "click",
         },
         {
-            trigger: ".o_searchview .o_facet_remove",
-            run: "click",
+            trigger: ".o_view_nocontent",
         },
         {
             trigger: ".o_searchview_input",

@@ -1,0 +1,180 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+PROFESSIONAL = "kentro_community.group_kentro_professional"
+
+
+class KentroReferral(models.Model):
+    """A referral (Παραπομπή) of a beneficiary to an agency of the registry,
+    followed up until its outcome."""
+
+    _name = "kentro.referral"
+    _description = "Referral"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    beneficiary_id = fields.Many2one(
+        "kentro.beneficiary", required=True, index=True, tracking=True, check_company=True
+    )
+    centre_id = fields.Many2one(
+        "kentro.centre",
+        string="From structure",
+        required=True,
+        index=True,
+        check_company=True,
+        compute="_compute_centre_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Case worker", default=lambda self: self.env.user, tracking=True
+    )
+    agency_id = fields.Many2one(
+        "res.partner",
+        string="To agency",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('kentro_is_agency', '=', True)]",
+    )
+    agency_category_id = fields.Many2one(related="agency_id.kentro_agency_category_id", store=True)
+    programme_id = fields.Many2one("kentro.programme", string="Programme or service")
+    reason = fields.Text(groups=PROFESSIONAL)
+    urgency = fields.Selection(
+        [("normal", "Normal"), ("high", "High"), ("urgent", "Urgent")],
+        default="normal",
+        required=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent"),
+            ("accepted", "Accepted"),
+            ("rejected", "Rejected"),
+            ("completed", "Completed"),
+            ("no_response", "No response"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    sent_date = fields.Date(readonly=True, tracking=True)
+    answer_date = fields.Date(readonly=True, tracking=True)
+    close_date = fields.Date(readonly=True, tracking=True)
+    follow_up_date = fields.Date(tracking=True)
+    follow_up_overdue = fields.Boolean(compute="_compute_follow_up_overdue")
+    outcome = fields.Text(groups=PROFESSIONAL)
+    notes = fields.Text(groups=PROFESSIONAL)
+    consent_id = fields.Many2one("kentro.consent", readonly=True)
+    service_ids = fields.One2many("kentro.service", "referral_id", string="Services")
+
+    @api.depends("agency_id.name", "beneficiary_id.name")
+    def _compute_name(self):
+        for referral in self:
+            referral.name = (
+                f"{referral.beneficiary_id.name or ''} → {referral.agency_id.name or ''}"
+            )
+
+    @api.depends("beneficiary_id")
+    def _compute_centre_id(self):
+        for referral in self:
+            if not referral.centre_id:
+                referral.centre_id = referral.beneficiary_id.centre_id
+
+    @api.depends("follow_up_date", "state")
+    def _compute_follow_up_overdue(self):
+        today = fields.Date.context_today(self)
+        for referral in self:
+            referral.follow_up_overdue = (
+                referral.state in ("sent", "accepted")
+                and bool(referral.follow_up_date)
+                and referral.follow_up_date < today
+            )
+
+    def _check_state(self, *states):
+        if any(referral.state not in states for referral in self):
+            raise UserError(
+                self.env._("This step is not possible in the referral's current state.")
+            )
+
+    def action_send(self):
+        self._check_state("draft")
+        today = fields.Date.context_today(self)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for referral in self:
+            consent = self.env["kentro.consent"]._covering(
+                referral.beneficiary_id, referral.agency_id
+            )
+            if not consent:
+                raise UserError(
+                    self.env._(
+                        "%(person)s has not consented to sharing their data with %(agency)s. "
+                        "Record their signed consent before sending the referral.",
+                        person=referral.beneficiary_id.name,
+                        agency=referral.agency_id.name,
+                    )
+                )
+            follow_up = referral.follow_up_date or today + relativedelta(days=14)
+            referral.write(
+                {
+                    "state": "sent",
+                    "sent_date": today,
+                    "follow_up_date": follow_up,
+                    "consent_id": consent[:1].id,
+                }
+            )
+            referral.activity_schedule(
+                activity_type_id=todo.id,
+                date_deadline=follow_up,
+                summary=self.env._(
+                    "Follow up the referral to %(agency)s", agency=referral.agency_id.name
+                ),
+                user_id=referral.user_id.id or self.env.user.id,
+            )
+        self._log_service()
+
+    def action_accept(self):
+        self._check_state("sent")
+        self.write({"state": "accepted", "answer_date": fields.Date.context_today(self)})
+
+    def action_reject(self):
+        self._check_state("sent")
+        self.write({"state": "rejected", "answer_date": fields.Date.context_today(self)})
+        self.activity_ids.action_feedback()
+
+    def action_complete(self):
+        self._check_state("sent", "accepted")
+        self.write({"state": "completed", "close_date": fields.Date.context_today(self)})
+        self.activity_ids.action_feedback()
+
+    def action_no_response(self):
+        self._check_state("sent")
+        self.write({"state": "no_response", "close_date": fields.Date.context_today(self)})
+        self.activity_ids.action_feedback()
+
+    def _log_service(self):
+        """Referrals write their own service entry, once."""
+        service_type = self.env.ref("kentro_community.kentro_service_type_referral")
+        Service = self.env["kentro.service"].sudo()
+        done = Service.search(
+            [("referral_id", "in", self.ids), ("service_type_id", "=", service_type.id)]
+        )
+        Service.create(
+            [
+                {
+                    "beneficiary_id": referral.beneficiary_id.id,
+                    "service_type_id": service_type.id,
+                    "centre_id": referral.centre_id.id,
+                    "user_id": self.env.user.id,
+                    "referral_id": referral.id,
+                }
+                for referral in self - done.referral_id
+            ]
+        )

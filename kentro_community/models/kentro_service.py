@@ -1,0 +1,77 @@
+from odoo import api, fields, models
+
+PROFESSIONAL = "kentro_community.group_kentro_professional"
+
+
+class KentroService(models.Model):
+    """One piece of work with a beneficiary: every contact is logged once, by
+    the person who did it or by the record (application, referral) that did it."""
+
+    _name = "kentro.service"
+    _description = "Service"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    beneficiary_id = fields.Many2one(
+        "kentro.beneficiary", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    service_type_id = fields.Many2one(
+        "kentro.service.type", string="Service", required=True, index=True
+    )
+    axis = fields.Selection(related="service_type_id.axis", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    centre_id = fields.Many2one(
+        "kentro.centre",
+        string="Structure",
+        required=True,
+        index=True,
+        check_company=True,
+        compute="_compute_centre_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Professional", required=True, default=lambda self: self.env.user
+    )
+    duration = fields.Integer(
+        string="Duration (minutes)",
+        compute="_compute_duration",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    notes = fields.Text(groups=PROFESSIONAL)
+    application_id = fields.Many2one("kentro.application", index=True, ondelete="set null")
+    referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
+
+    _sql_constraints = [
+        ("duration_positive", "CHECK(duration >= 0)", "A duration cannot be negative."),
+        (
+            "application_uniq",
+            "unique(application_id, service_type_id)",
+            "This application already has its service entry.",
+        ),
+        (
+            "referral_uniq",
+            "unique(referral_id, service_type_id)",
+            "This referral already has its service entry.",
+        ),
+    ]
+
+    @api.depends("beneficiary_id")
+    def _compute_centre_id(self):
+        for service in self:
+            if not service.centre_id:
+                service.centre_id = service.beneficiary_id.centre_id
+
+    @api.depends("service_type_id")
+    def _compute_duration(self):
+        for service in self:
+            if not service.duration:
+                service.duration = service.service_type_id.default_duration
+
+    def _compute_display_name(self):
+        for service in self:
+            service.display_name = f"{service.service_type_id.name} – {service.beneficiary_id.name}"
