@@ -6,6 +6,7 @@ from . import res_users
 from . import kentro_household
 from . import kentro_beneficiary
 from . import res_partner
+from . import kentro_casework_mixin
 from . import kentro_service_type
 from . import kentro_service
 from . import kentro_document_type

@@ -12,28 +12,13 @@ class KentroApplication(models.Model):
 
     _name = "kentro.application"
     _description = "Application support"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    beneficiary_id = fields.Many2one(
-        "kentro.beneficiary", required=True, index=True, tracking=True, check_company=True
-    )
+    beneficiary_id = fields.Many2one(tracking=True)
     household_id = fields.Many2one(related="beneficiary_id.household_id", store=True)
     programme_id = fields.Many2one("kentro.programme", required=True, tracking=True)
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
-        compute="_compute_centre_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
     user_id = fields.Many2one(
         "res.users", string="Professional", default=lambda self: self.env.user, tracking=True
     )
@@ -65,12 +50,6 @@ class KentroApplication(models.Model):
             application.name = (
                 f"{application.programme_id.name or ''} – {application.beneficiary_id.name or ''}"
             )
-
-    @api.depends("beneficiary_id")
-    def _compute_centre_id(self):
-        for application in self:
-            if not application.centre_id:
-                application.centre_id = application.beneficiary_id.centre_id
 
     @api.depends("line_ids.state")
     def _compute_missing_count(self):
@@ -140,30 +119,9 @@ class KentroApplication(models.Model):
         self._check_state("submitted")
         self.write({"state": "rejected", "decision_date": fields.Date.context_today(self)})
 
-    def _check_state(self, state):
-        if any(application.state != state for application in self):
-            raise UserError(
-                self.env._("This step is not possible in the application's current state.")
-            )
-
     def _log_service(self):
-        """Applications write their own service entry, once."""
-        service_type = self.env.ref("kentro_community.kentro_service_type_application_support")
-        Service = self.env["kentro.service"].sudo()
-        done = Service.search(
-            [("application_id", "in", self.ids), ("service_type_id", "=", service_type.id)]
-        )
-        Service.create(
-            [
-                {
-                    "beneficiary_id": application.beneficiary_id.id,
-                    "service_type_id": service_type.id,
-                    "centre_id": application.centre_id.id,
-                    "user_id": self.env.user.id,
-                    "application_id": application.id,
-                }
-                for application in self - done.application_id
-            ]
+        self._log_service_once(
+            "kentro_community.kentro_service_type_application_support", "application_id"
         )
 
     # ------------------------------------------------------------- reminders

@@ -12,26 +12,12 @@ class KentroReferral(models.Model):
 
     _name = "kentro.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    beneficiary_id = fields.Many2one(
-        "kentro.beneficiary", required=True, index=True, tracking=True, check_company=True
-    )
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="From structure",
-        required=True,
-        index=True,
-        check_company=True,
-        compute="_compute_centre_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+    beneficiary_id = fields.Many2one(tracking=True)
+    centre_id = fields.Many2one(string="From structure")
     user_id = fields.Many2one(
         "res.users", string="Case worker", default=lambda self: self.env.user, tracking=True
     )
@@ -82,12 +68,6 @@ class KentroReferral(models.Model):
                 f"{referral.beneficiary_id.name or ''} → {referral.agency_id.name or ''}"
             )
 
-    @api.depends("beneficiary_id")
-    def _compute_centre_id(self):
-        for referral in self:
-            if not referral.centre_id:
-                referral.centre_id = referral.beneficiary_id.centre_id
-
     @api.depends("follow_up_date", "state")
     def _compute_follow_up_overdue(self):
         today = fields.Date.context_today(self)
@@ -96,12 +76,6 @@ class KentroReferral(models.Model):
                 referral.state in ("sent", "accepted")
                 and bool(referral.follow_up_date)
                 and referral.follow_up_date < today
-            )
-
-    def _check_state(self, *states):
-        if any(referral.state not in states for referral in self):
-            raise UserError(
-                self.env._("This step is not possible in the referral's current state.")
             )
 
     def action_send(self):
@@ -160,21 +134,4 @@ class KentroReferral(models.Model):
         self.activity_ids.action_feedback()
 
     def _log_service(self):
-        """Referrals write their own service entry, once."""
-        service_type = self.env.ref("kentro_community.kentro_service_type_referral")
-        Service = self.env["kentro.service"].sudo()
-        done = Service.search(
-            [("referral_id", "in", self.ids), ("service_type_id", "=", service_type.id)]
-        )
-        Service.create(
-            [
-                {
-                    "beneficiary_id": referral.beneficiary_id.id,
-                    "service_type_id": service_type.id,
-                    "centre_id": referral.centre_id.id,
-                    "user_id": self.env.user.id,
-                    "referral_id": referral.id,
-                }
-                for referral in self - done.referral_id
-            ]
-        )
+        self._log_service_once("kentro_community.kentro_service_type_referral", "referral_id")

@@ -9,29 +9,15 @@ class KentroService(models.Model):
 
     _name = "kentro.service"
     _description = "Service"
+    _inherit = ["kentro.casework.mixin"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
-    beneficiary_id = fields.Many2one(
-        "kentro.beneficiary", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    beneficiary_id = fields.Many2one(ondelete="cascade")
     service_type_id = fields.Many2one(
         "kentro.service.type", string="Service", required=True, index=True
     )
     axis = fields.Selection(related="service_type_id.axis", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
-        compute="_compute_centre_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
     user_id = fields.Many2one(
         "res.users", string="Professional", required=True, default=lambda self: self.env.user
     )
@@ -59,12 +45,6 @@ class KentroService(models.Model):
             "This referral already has its service entry.",
         ),
     ]
-
-    @api.depends("beneficiary_id")
-    def _compute_centre_id(self):
-        for service in self:
-            if not service.centre_id:
-                service.centre_id = service.beneficiary_id.centre_id
 
     @api.depends("service_type_id")
     def _compute_duration(self):

@@ -1,0 +1,58 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class KentroCaseworkMixin(models.AbstractModel):
+    """What every piece of casework shares: the beneficiary, the structure the
+    work is done at (the beneficiary's, unless chosen), the municipality, and
+    the service entry the work writes in the service log, once."""
+
+    _name = "kentro.casework.mixin"
+    _description = "Community Centre casework"
+    _check_company_auto = True
+
+    beneficiary_id = fields.Many2one(
+        "kentro.beneficiary", required=True, index=True, check_company=True
+    )
+    centre_id = fields.Many2one(
+        "kentro.centre",
+        string="Structure",
+        required=True,
+        index=True,
+        check_company=True,
+        compute="_compute_centre_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+
+    @api.depends("beneficiary_id")
+    def _compute_centre_id(self):
+        for record in self:
+            if not record.centre_id:
+                record.centre_id = record.beneficiary_id.centre_id
+
+    def _check_state(self, *states):
+        if any(record.state not in states for record in self):
+            raise UserError(self.env._("This step is not possible in the record's current state."))
+
+    def _log_service_once(self, service_type_xmlid, link_field):
+        """Write the service entry of this work, unless it is already written."""
+        service_type = self.env.ref(service_type_xmlid)
+        Service = self.env["kentro.service"].sudo()
+        done = Service.search(
+            [(link_field, "in", self.ids), ("service_type_id", "=", service_type.id)]
+        )
+        Service.create(
+            [
+                {
+                    "beneficiary_id": record.beneficiary_id.id,
+                    "service_type_id": service_type.id,
+                    "centre_id": record.centre_id.id,
+                    "user_id": self.env.user.id,
+                    link_field: record.id,
+                }
+                for record in self - done[link_field]
+            ]
+        )
