@@ -430,20 +430,39 @@ class KentroBeneficiary(models.Model):
                     )
                 )
 
-    def _check_amka_free(self, amka, centre_id):
-        """Refuse an ΑΜΚΑ already registered in the municipality, naming the
-        existing file when the user may open it."""
-        if not amka:
+    def _check_amka_free(self, amka_centres):
+        """Refuse an ΑΜΚΑ already registered in the municipality (or given twice
+        in one batch), naming the existing file when the user may open it.
+        ``amka_centres`` lists (ΑΜΚΑ, structure id) pairs; one query for all."""
+        amka_centres = [(amka, centre_id) for amka, centre_id in amka_centres if amka]
+        if not amka_centres:
             return
-        company = self.env["kentro.centre"].browse(centre_id).sudo().company_id
-        existing = (
+        centres = (
+            self.env["kentro.centre"]
+            .sudo()
+            .browse({centre_id for _amka, centre_id in amka_centres})
+        )
+        company_of = {centre.id: centre.company_id.id for centre in centres}
+        wanted = set()
+        for amka, centre_id in amka_centres:
+            key = (amka, company_of.get(centre_id))
+            if key in wanted:
+                raise ValidationError(
+                    self.env._(
+                        "ΑΜΚΑ %(amka)s is given to two of the people being registered.", amka=amka
+                    )
+                )
+            wanted.add(key)
+        candidates = (
             self.sudo()
             .with_context(active_test=False)
             .search(
-                [("amka", "=", amka), ("company_id", "=", company.id), ("id", "not in", self.ids)],
-                limit=1,
+                [("amka", "in", [amka for amka, _centre in wanted]), ("id", "not in", self.ids)]
             )
         )
+        existing = candidates.filtered(
+            lambda person: (person.amka, person.company_id.id) in wanted
+        )[:1]
         if not existing:
             return
         if existing.with_user(self.env.user).has_access("read"):
@@ -451,7 +470,7 @@ class KentroBeneficiary(models.Model):
                 self.env._(
                     "ΑΜΚΑ %(amka)s is already registered: %(name)s (%(centre)s). Open that file "
                     "instead of registering the person again.",
-                    amka=amka,
+                    amka=existing.amka,
                     name=existing.name,
                     centre=existing.centre_id.name,
                 )
@@ -460,7 +479,7 @@ class KentroBeneficiary(models.Model):
             self.env._(
                 "ΑΜΚΑ %(amka)s is already registered at another structure of the municipality. "
                 "Ask the head of centre to give you access to that file.",
-                amka=amka,
+                amka=existing.amka,
             )
         )
 
@@ -475,12 +494,12 @@ class KentroBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         default_centre = self.default_get(["centre_id"]).get("centre_id")
-        partner_vals = []
         for vals in vals_list:
             self._normalize_identifiers(vals)
-            self._check_amka_free(vals.get("amka"), vals.get("centre_id") or default_centre)
-            if not vals.get("partner_id"):
-                partner_vals.append(vals)
+        self._check_amka_free(
+            [(vals.get("amka"), vals.get("centre_id") or default_centre) for vals in vals_list]
+        )
+        partner_vals = [vals for vals in vals_list if not vals.get("partner_id")]
         if partner_vals:
             # One contact per person, created in one batch.
             partners = (
@@ -505,8 +524,9 @@ class KentroBeneficiary(models.Model):
     def write(self, vals):
         self._normalize_identifiers(vals)
         if vals.get("amka"):
-            for person in self:
-                person._check_amka_free(vals["amka"], vals.get("centre_id") or person.centre_id.id)
+            self._check_amka_free(
+                [(vals["amka"], vals.get("centre_id") or person.centre_id.id) for person in self]
+            )
         result = super().write(vals)
         if {"first_name", "last_name"} & vals.keys():
             for person in self:

@@ -118,6 +118,48 @@ class TestBeneficiaryDuplicates(KentroRegistryCase):
         self.assertIn("another structure", str(caught.exception))
         self.assertNotIn("Παπαδόπουλος", str(caught.exception))
 
+    def test_same_amka_twice_in_one_batch_is_refused(self):
+        Beneficiary = self.env["kentro.beneficiary"]
+        before = Beneficiary.search_count([])
+        with self.assertRaises(ValidationError) as caught:
+            Beneficiary.create(
+                [
+                    {
+                        "first_name": name,
+                        "last_name": "Δίδυμος",
+                        "amka": "02068512348",
+                        "centre_id": self.centre.id,
+                    }
+                    for name in ("Κάστωρ", "Πολυδεύκης")
+                ]
+            )
+        self.assertIn("two of the people being registered", str(caught.exception))
+        self.assertEqual(Beneficiary.search_count([]), before)
+
+    def test_batch_registration_does_not_query_per_person(self):
+        Beneficiary = self.env["kentro.beneficiary"]
+
+        def queries_to_register(count, tag):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Beneficiary.create(
+                [
+                    {
+                        "first_name": f"{tag} {index}",
+                        "last_name": "Μαζικό",
+                        "amka": False,
+                        "centre_id": self.centre.id,
+                    }
+                    for index in range(count)
+                ]
+            )
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        queries_to_register(5, "Α")  # warm the caches
+        self.assertLessEqual(queries_to_register(40, "Γ"), queries_to_register(10, "Β") + 2)
+
     def test_same_amka_is_unique_in_the_database(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.cr.execute(
