@@ -496,9 +496,10 @@ class KentroBeneficiary(models.Model):
         default_centre = self.default_get(["centre_id"]).get("centre_id")
         for vals in vals_list:
             self._normalize_identifiers(vals)
-        self._check_amka_free(
-            [(vals.get("amka"), vals.get("centre_id") or default_centre) for vals in vals_list]
-        )
+            if default_centre and not vals.get("centre_id"):
+                # The contact is created first, in the structure's municipality.
+                vals["centre_id"] = default_centre
+        self._check_amka_free([(vals.get("amka"), vals.get("centre_id")) for vals in vals_list])
         partner_vals = [vals for vals in vals_list if not vals.get("partner_id")]
         if partner_vals:
             # One contact per person, created in one batch.

@@ -79,6 +79,15 @@ class TestBeneficiaryValidation(KentroRegistryCase):
         person.dypa_registration_date = date(2025, 11, 24)
         self.assertFalse(person.long_term_unemployed)
 
+    def test_contact_belongs_to_the_municipality_of_the_default_structure(self):
+        person = (
+            self.env["kentro.beneficiary"]
+            .with_user(self.user_annex_professional)
+            .create({"first_name": "Ηλίας", "last_name": "Αθανασίου"})
+        )
+        self.assertEqual(person.centre_id, self.annex)
+        self.assertEqual(person.partner_id.company_id, self.municipality)
+
     def test_contact_carries_name_and_phone(self):
         person = self.papadopoulos
         self.assertEqual(person.partner_id.name, "Παπαδόπουλος Γεώργιος")
