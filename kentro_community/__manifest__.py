@@ -29,6 +29,7 @@ Kentro addon builds on.
         "views/kentro_service_views.xml",
         "views/kentro_application_views.xml",
         "views/kentro_referral_views.xml",
+        "views/kentro_group_activity_views.xml",
         "report/kentro_referral_report.xml",
         "views/kentro_community_menus.xml",
         "data/kentro_staff_role_data.xml",

@@ -14,3 +14,4 @@ from . import kentro_programme
 from . import kentro_application
 from . import kentro_consent
 from . import kentro_referral
+from . import kentro_group_activity

@@ -31,6 +31,7 @@ class KentroService(models.Model):
     notes = fields.Text(groups=PROFESSIONAL)
     application_id = fields.Many2one("kentro.application", index=True, ondelete="set null")
     referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
+    group_session_id = fields.Many2one("kentro.group.session", index=True, ondelete="set null")
 
     _sql_constraints = [
         ("duration_positive", "CHECK(duration >= 0)", "A duration cannot be negative."),
@@ -38,6 +39,11 @@ class KentroService(models.Model):
             "application_uniq",
             "unique(application_id, service_type_id)",
             "This application already has its service entry.",
+        ),
+        (
+            "group_session_uniq",
+            "unique(group_session_id, beneficiary_id)",
+            "This attendance already has its service entry.",
         ),
         (
             "referral_uniq",

@@ -307,3 +307,47 @@ class TestReferralLetter(HttpCase, ThreeAxesCase):
         self.assertIn("Οικονόμου Αγγελική", html)
         self.assertIn("Παραπομπή", html)
         self.assertIn(self.centre.name, html)
+
+
+@tagged("kentro", "kentro_axes")
+class TestGroupActivities(ThreeAxesCase):
+    def test_each_attendance_is_a_service_written_once(self):
+        activity = (
+            self.env["kentro.group.activity"]
+            .with_user(self.user_professional)
+            .create({"name": "Ομάδα γονέων"})
+        )
+        self.assertEqual(activity.centre_id, self.centre)
+        self.assertEqual(activity.service_type_id.code, "group_activity")
+        attendees = self.mother | self.papadopoulos
+        session = (
+            self.env["kentro.group.session"]
+            .with_user(self.user_professional)
+            .create(
+                {
+                    "activity_id": activity.id,
+                    "date": date(2026, 5, 4),
+                    "duration": 120,
+                    "attendee_ids": attendees.ids,
+                }
+            )
+        )
+        session.action_mark_held()
+        services = self.env["kentro.service"].search([("group_session_id", "=", session.id)])
+        self.assertEqual(services.beneficiary_id, attendees)
+        self.assertEqual(set(services.mapped("duration")), {120})
+        self.assertEqual(set(services.mapped("date")), {date(2026, 5, 4)})
+        with self.assertRaises(UserError):
+            session.action_mark_held()
+        self.assertEqual(
+            self.env["kentro.service"].search_count([("group_session_id", "=", session.id)]), 2
+        )
+
+    def test_group_activities_of_another_structure_are_invisible(self):
+        activity = self.env["kentro.group.activity"].create(
+            {"name": "Μαθήματα ελληνικών", "centre_id": self.centre.id}
+        )
+        Activity = self.env["kentro.group.activity"].with_user(self.user_annex_professional)
+        self.assertFalse(Activity.search([("id", "=", activity.id)]))
+        with self.assertRaises(AccessError):
+            Activity.browse(activity.id).read(["name"])
