@@ -38,6 +38,28 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_for_login_page(url, process, failure, seconds=120):
+    """The HTML of ``url``/web/login once ``process`` serves it; fails the test
+    with ``failure`` if the process ends or the time runs out first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/web/login", timeout=10) as response:
+                return response.read().decode()
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(failure)
+            time.sleep(0.5)
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def test_db():
     return os.environ["KENTRO_TEST_DB"]
@@ -65,21 +87,7 @@ def odoo_url(test_db, tmp_path_factory):
     server = subprocess.Popen(command)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Odoo did not serve {url}/web/login; see {log}")
-            time.sleep(0.5)
+        wait_for_login_page(url, server, f"Odoo did not serve {url}/web/login; see {log}")
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)

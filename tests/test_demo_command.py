@@ -3,13 +3,11 @@ login page, and every login it prints authenticates over XML-RPC."""
 
 import re
 import subprocess
-import time
-import urllib.request
 import xmlrpc.client
 
 import pytest
 
-from .conftest import DEMO_LOGINS, REPO_ROOT, free_port
+from .conftest import DEMO_LOGINS, REPO_ROOT, free_port, stop, wait_for_login_page
 
 pytestmark = pytest.mark.client
 
@@ -33,23 +31,10 @@ def demo_server():
         else:
             pytest.fail("scripts/demo stopped before serving:\n" + "".join(printed))
         url = f"http://localhost:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/web/login", timeout=10) as response:
-                    page = response.read().decode()
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("scripts/demo did not serve the login page")
-                time.sleep(0.5)
+        page = wait_for_login_page(url, process, "scripts/demo did not serve the login page")
         yield {"url": url, "db": db, "printed": "".join(printed), "login_page": page}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
         subprocess.run(["dropdb", "--if-exists", db], check=False)
 
 

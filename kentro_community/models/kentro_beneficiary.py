@@ -309,11 +309,10 @@ class KentroBeneficiary(models.Model):
     @api.depends("name_key", "birthdate")
     def _compute_duplicate_ids(self):
         for person in self:
-            key = greek.normalize(f"{person.last_name or ''} {person.first_name or ''}")
             if not (person.first_name and person.last_name and person.birthdate):
                 person.duplicate_ids = False
                 continue
-            domain = [("name_key", "=", key), ("birthdate", "=", person.birthdate)]
+            domain = [("name_key", "=", person.name_key), ("birthdate", "=", person.birthdate)]
             if person._origin.id:
                 domain.append(("id", "!=", person._origin.id))
             person.duplicate_ids = self.search(domain, limit=10)
