@@ -15,3 +15,7 @@ from . import kentro_application
 from . import kentro_consent
 from . import kentro_referral
 from . import kentro_group_activity
+from . import kentro_job_bank
+from . import kentro_goods
+from . import kentro_volunteer
+from . import kentro_timeline

@@ -32,6 +32,10 @@ class KentroService(models.Model):
     application_id = fields.Many2one("kentro.application", index=True, ondelete="set null")
     referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
     group_session_id = fields.Many2one("kentro.group.session", index=True, ondelete="set null")
+    placement_id = fields.Many2one("kentro.job.placement", index=True, ondelete="set null")
+    goods_distribution_id = fields.Many2one(
+        "kentro.goods.distribution", index=True, ondelete="set null"
+    )
 
     _sql_constraints = [
         ("duration_positive", "CHECK(duration >= 0)", "A duration cannot be negative."),
@@ -49,6 +53,16 @@ class KentroService(models.Model):
             "referral_uniq",
             "unique(referral_id, service_type_id)",
             "This referral already has its service entry.",
+        ),
+        (
+            "placement_uniq",
+            "unique(placement_id, service_type_id)",
+            "This job placement already has its service entry.",
+        ),
+        (
+            "goods_distribution_uniq",
+            "unique(goods_distribution_id, service_type_id)",
+            "This goods distribution already has its service entry.",
         ),
     ]
 
