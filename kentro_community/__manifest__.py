@@ -44,6 +44,7 @@ Kentro addon builds on.
         "demo/kentro_structure_demo.xml",
         "demo/res_users_demo.xml",
         "demo/kentro_beneficiary_demo.xml",
+        "demo/kentro_casework_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -193,9 +193,7 @@ class KentroBeneficiary(models.Model):
     service_count = fields.Integer(compute="_compute_work_counts")
     application_count = fields.Integer(compute="_compute_work_counts")
     referral_count = fields.Integer(compute="_compute_work_counts")
-    timeline_ids = fields.One2many(
-        "kentro.beneficiary.timeline", "beneficiary_id", string="Timeline", readonly=True
-    )
+    timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
 
     # Search and duplicates
     search_key = fields.Char(compute="_compute_search_keys", store=True, index="trigram")

@@ -50,9 +50,19 @@ class KentroCaseworkMixin(models.AbstractModel):
                     "beneficiary_id": record.beneficiary_id.id,
                     "service_type_id": service_type.id,
                     "centre_id": record.centre_id.id,
-                    "user_id": self.env.user.id,
                     link_field: record.id,
+                    **record._service_values(),
                 }
                 for record in self - done[link_field]
             ]
         )
+
+    def _service_values(self):
+        """Who did the work and when: the record's professional, or the user
+        doing the step, today. Records with a date of their own override this."""
+        self.ensure_one()
+        user = self["user_id"] if "user_id" in self._fields else self.env["res.users"]
+        return {
+            "user_id": (user or self.env.user).id,
+            "date": fields.Date.context_today(self),
+        }

@@ -54,6 +54,9 @@ class KentroGoodsDistribution(models.Model):
             "kentro_community.kentro_service_type_goods_distribution", "goods_distribution_id"
         )
 
+    def _service_values(self):
+        return {**super()._service_values(), "date": self.date}
+
     def write(self, vals):
         if set(vals) - {"state", "notes", "message_main_attachment_id"} and self.filtered(
             lambda distribution: distribution.state == "done"

@@ -27,7 +27,7 @@ class KentroJobOffer(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Position", required=True, tracking=True)
-    employer_id = fields.Many2one("res.partner", string="Employer", required=True, tracking=True)
+    employer_id = fields.Many2one("res.partner", required=True, tracking=True)
     centre_id = fields.Many2one(
         "kentro.centre",
         string="Structure",
@@ -91,7 +91,7 @@ class KentroJobOffer(models.Model):
                 domain.append(("area_key", "=", offer.area_key))
             seekers = Seeker.search(domain)
             offer.candidate_ids = seekers.sorted(
-                lambda seeker: (-len(seeker.skill_ids & offer.skill_ids), seeker.id)
+                lambda seeker, asked=offer.skill_ids: (-len(seeker.skill_ids & asked), seeker.id)
             )
 
     def action_close(self):
@@ -107,7 +107,7 @@ class KentroJobSeeker(models.Model):
     _name = "kentro.job.seeker"
     _description = "Job seeker"
     _inherit = ["kentro.casework.mixin", "mail.thread"]
-    _order = "create_date desc, id desc"
+    _order = "registration_date desc, id desc"
     _rec_names_search = ["beneficiary_id"]
 
     beneficiary_id = fields.Many2one(ondelete="cascade", tracking=True)
@@ -117,6 +117,9 @@ class KentroJobSeeker(models.Model):
     skill_ids = fields.Many2many("kentro.skill", string="Skills")
     area = fields.Char(help="Where the person can work (town, village, municipal unit).")
     area_key = fields.Char(compute="_compute_area_key", store=True, index=True)
+    registration_date = fields.Date(
+        string="Registered on", required=True, default=fields.Date.context_today
+    )
     education = fields.Selection(
         [
             ("none", "No formal education"),
@@ -228,7 +231,9 @@ class KentroJobPlacement(models.Model):
             raise UserError(
                 self.env._("The offer %(offers)s is no longer open.", offers=closed[0].name)
             )
-        placements._log_service_once("kentro_community.kentro_service_type_job_mediation", "placement_id")
+        placements._log_service_once(
+            "kentro_community.kentro_service_type_job_mediation", "placement_id"
+        )
         return placements
 
     def action_interview(self):

@@ -76,7 +76,7 @@ _BRANCHES = [
     ),
     (
         "kentro.job.seeker",
-        """SELECT j.id, j.create_date::date, 'job_seeker', j.beneficiary_id, j.centre_id,
+        """SELECT j.id, j.registration_date, 'job_seeker', j.beneficiary_id, j.centre_id,
                   j.company_id, j.user_id, NULL::integer, NULL::integer, NULL::integer
              FROM kentro_job_seeker j""",
     ),
@@ -102,7 +102,14 @@ class KentroBeneficiaryTimeline(models.Model):
     _order = "date desc, id desc"
     # What the view reads: Odoo flushes these before querying it.
     _depends = {
-        "kentro.service": ["date", "beneficiary_id", "centre_id", "company_id", "user_id", "service_type_id"],
+        "kentro.service": [
+            "date",
+            "beneficiary_id",
+            "centre_id",
+            "company_id",
+            "user_id",
+            "service_type_id",
+        ],
         "kentro.application": [
             "submission_date",
             "decision_date",
@@ -125,8 +132,21 @@ class KentroBeneficiaryTimeline(models.Model):
             "programme_id",
             "agency_id",
         ],
-        "kentro.consent": ["date", "state", "beneficiary_id", "centre_id", "company_id", "agency_id"],
-        "kentro.job.seeker": ["beneficiary_id", "centre_id", "company_id", "user_id"],
+        "kentro.consent": [
+            "date",
+            "state",
+            "beneficiary_id",
+            "centre_id",
+            "company_id",
+            "agency_id",
+        ],
+        "kentro.job.seeker": [
+            "registration_date",
+            "beneficiary_id",
+            "centre_id",
+            "company_id",
+            "user_id",
+        ],
         "kentro.job.placement": [
             "outcome_date",
             "state",
@@ -144,7 +164,7 @@ class KentroBeneficiaryTimeline(models.Model):
     company_id = fields.Many2one("res.company", string="Municipality", readonly=True)
     user_id = fields.Many2one("res.users", string="By", readonly=True)
     service_type_id = fields.Many2one("kentro.service.type", string="Service", readonly=True)
-    programme_id = fields.Many2one("kentro.programme", string="Programme", readonly=True)
+    programme_id = fields.Many2one("kentro.programme", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Agency or employer", readonly=True)
     res_model = fields.Char(readonly=True)
     res_id = fields.Many2oneReference(model_field="res_model", readonly=True)

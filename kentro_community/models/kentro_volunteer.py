@@ -33,21 +33,3 @@ class KentroVolunteerAvailability(models.Model):
                 raise ValidationError(
                     self.env._("A volunteer's hours must start before they end, within the day.")
                 )
-
-
-class ResPartner(models.Model):
-    _inherit = "res.partner"
-
-    kentro_is_volunteer = fields.Boolean(string="Volunteer", index=True)
-    kentro_volunteer_centre_id = fields.Many2one("kentro.centre", string="Volunteers at")
-    kentro_skill_ids = fields.Many2many(
-        "kentro.skill",
-        "kentro_skill_res_partner_rel",
-        "partner_id",
-        "skill_id",
-        string="Volunteer skills",
-    )
-    kentro_availability_ids = fields.One2many(
-        "kentro.volunteer.availability", "partner_id", string="Availability"
-    )
-    kentro_volunteer_since = fields.Date(string="Volunteer since")

@@ -30,6 +30,21 @@ class ResPartner(models.Model):
         groups="kentro_community.group_kentro_reception",
     )
 
+    # Volunteers are contacts too.
+    kentro_is_volunteer = fields.Boolean(string="Volunteer", index=True)
+    kentro_volunteer_centre_id = fields.Many2one("kentro.centre", string="Volunteers at")
+    kentro_skill_ids = fields.Many2many(
+        "kentro.skill",
+        "kentro_skill_res_partner_rel",
+        "partner_id",
+        "skill_id",
+        string="Volunteer skills",
+    )
+    kentro_availability_ids = fields.One2many(
+        "kentro.volunteer.availability", "partner_id", string="Availability"
+    )
+    kentro_volunteer_since = fields.Date(string="Volunteer since")
+
     @api.depends("kentro_is_agency")
     def _compute_kentro_referral_count(self):
         counts = dict(

@@ -1,3 +1,5 @@
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -106,7 +108,7 @@ class TestJobBank(JobBankCase):
         self.assertEqual(self.seeker_papadopoulos.state, "active")
 
     def test_a_beneficiary_is_one_job_seeker(self):
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.env["kentro.job.seeker"].create({"beneficiary_id": self.mother.id})
 
     def test_reception_cannot_read_cv_or_notes(self):
@@ -128,17 +130,13 @@ class TestJobBank(JobBankCase):
         self.assertEqual(Seeker.search([]), annex_seeker, "only the annex's own person")
         self.assertEqual(Seeker.name_search("Οικονόμου"), [])
         self.assertEqual(Seeker.name_search("Ζαφειρίου"), [(annex_seeker.id, "Ζαφειρίου Ελένη")])
-        self.assertFalse(
-            self.env["kentro.job.offer"].with_user(outsider).search_read([], ["name"])
-        )
+        self.assertFalse(self.env["kentro.job.offer"].with_user(outsider).search_read([], ["name"]))
 
 
 @tagged("kentro", "kentro_axes")
 class TestGoodsAndVolunteers(JobBankCase):
     def _distribution(self, user=None):
-        Distribution = self.env["kentro.goods.distribution"].with_user(
-            user or self.user_reception
-        )
+        Distribution = self.env["kentro.goods.distribution"].with_user(user or self.user_reception)
         parcel = self.env.ref("kentro_community.kentro_goods_item_food_parcel")
         milk = self.env.ref("kentro_community.kentro_goods_item_milk")
         return Distribution.create(
@@ -183,7 +181,7 @@ class TestGoodsAndVolunteers(JobBankCase):
         with self.assertRaises(UserError):
             empty.action_done()
         self.assertEqual(empty.state, "draft")
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.env["kentro.goods.distribution.line"].create(
                 {
                     "distribution_id": empty.id,
@@ -221,7 +219,10 @@ class TestGoodsAndVolunteers(JobBankCase):
         self.assertEqual(found, volunteer)
         self.assertFalse(
             Partner.search(
-                [("kentro_is_volunteer", "=", True), ("kentro_availability_ids.dayofweek", "=", "4")]
+                [
+                    ("kentro_is_volunteer", "=", True),
+                    ("kentro_availability_ids.dayofweek", "=", "4"),
+                ]
             )
         )
         with self.assertRaises(ValidationError):
