@@ -18,4 +18,6 @@ from . import kentro_group_activity
 from . import kentro_job_bank
 from . import kentro_goods
 from . import kentro_volunteer
+from . import calendar_event
+from . import mail_message
 from . import kentro_timeline

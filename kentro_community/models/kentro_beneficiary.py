@@ -193,6 +193,7 @@ class KentroBeneficiary(models.Model):
     service_count = fields.Integer(compute="_compute_work_counts")
     application_count = fields.Integer(compute="_compute_work_counts")
     referral_count = fields.Integer(compute="_compute_work_counts")
+    appointment_count = fields.Integer(compute="_compute_work_counts")
     timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
 
     # Search and duplicates
@@ -229,6 +230,13 @@ class KentroBeneficiary(models.Model):
             )
             for person in self:
                 person[fname] = counts.get(person, 0)
+        appointments = dict(
+            self.env["calendar.event"]._read_group(
+                [("kentro_beneficiary_id", "in", self.ids)], ["kentro_beneficiary_id"], ["__count"]
+            )
+        )
+        for person in self:
+            person.appointment_count = appointments.get(person, 0)
 
     def _action_open_work(self, xmlid):
         self.ensure_one()
@@ -245,6 +253,31 @@ class KentroBeneficiary(models.Model):
 
     def action_open_referrals(self):
         return self._action_open_work("kentro_community.kentro_referral_action")
+
+    def action_open_appointments(self):
+        action = self._action_open_work("kentro_community.kentro_appointment_action")
+        action["domain"] = [("kentro_beneficiary_id", "=", self.id)]
+        action["context"] = {
+            "default_kentro_beneficiary_id": self.id,
+            "default_kentro_centre_id": self.centre_id.id,
+        }
+        return action
+
+    def action_book_appointment(self):
+        """Open the slot finder for this person, at their structure."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Book an appointment"),
+            "res_model": "kentro.appointment.finder",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_beneficiary_id": self.id,
+                "default_centre_id": self.centre_id.id,
+            },
+        }
 
     @api.depends("first_name", "last_name")
     def _compute_name(self):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -166,6 +166,36 @@ class KentroCentre(models.Model):
                 )
             )
         return issues
+
+    @api.model
+    @tools.ormcache("self.env.uid", "tuple(self.env.companies.ids)")
+    def _kentro_visible_ids(self):
+        """The structures whose records the current user may see (cached;
+        cleared when structures or users' structures change)."""
+        if not self.env.user.has_group("kentro_community.group_kentro_reception"):
+            return frozenset()
+        # Record rules evaluate their domains as superuser: search as the user.
+        return frozenset(self.sudo(False).search([]).ids)
+
+    def _kentro_suitable_staff(self, service_type):
+        """The professionals of this structure who provide ``service_type``."""
+        self.ensure_one()
+        staff = self.staff_ids.filtered(
+            lambda user: user.has_group("kentro_community.group_kentro_professional")
+        )
+        if service_type.staff_role_ids:
+            staff = staff.filtered(lambda user: user.kentro_role_id in service_type.staff_role_ids)
+        return staff
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"parent_id", "company_id", "active"} & set(vals):
+            self.env.registry.clear_cache()
+        return super().write(vals)
 
     @api.model
     def _minimum_staff(self, population):

@@ -33,6 +33,7 @@ class KentroService(models.Model):
     referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
     group_session_id = fields.Many2one("kentro.group.session", index=True, ondelete="set null")
     placement_id = fields.Many2one("kentro.job.placement", index=True, ondelete="set null")
+    appointment_id = fields.Many2one("calendar.event", index=True, ondelete="set null")
     goods_distribution_id = fields.Many2one(
         "kentro.goods.distribution", index=True, ondelete="set null"
     )
@@ -58,6 +59,11 @@ class KentroService(models.Model):
             "placement_uniq",
             "unique(placement_id, service_type_id)",
             "This job placement already has its service entry.",
+        ),
+        (
+            "appointment_uniq",
+            "unique(appointment_id)",
+            "This appointment already has its service entry.",
         ),
         (
             "goods_distribution_uniq",

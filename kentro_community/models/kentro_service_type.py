@@ -23,6 +23,12 @@ class KentroServiceType(models.Model):
         "optional and depend on local needs."
     )
     default_duration = fields.Integer(string="Default duration (minutes)", default=30)
+    staff_role_ids = fields.Many2many(
+        "kentro.staff.role",
+        string="Provided by",
+        help="The professions that provide this service; appointments for it are offered "
+        "with them. Empty: every professional of the structure.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -17,6 +17,11 @@ KINDS = [
     ("job_seeker", "Registered with the Job Bank"),
     ("placement_hired", "Hired"),
     ("placement_not_hired", "Not hired"),
+    ("appointment_planned", "Appointment booked"),
+    ("appointment_attended", "Appointment attended"),
+    ("appointment_missed", "Appointment missed"),
+    ("appointment_cancelled_beneficiary", "Appointment cancelled by the beneficiary"),
+    ("appointment_cancelled_centre", "Appointment cancelled by the centre"),
 ]
 
 # Every branch of the union yields at most one row per source record, so
@@ -87,6 +92,14 @@ _BRANCHES = [
              FROM kentro_job_placement p
             WHERE p.outcome_date IS NOT NULL AND p.state IN ('hired', 'not_hired')""",
     ),
+    (
+        "calendar.event",
+        """SELECT e.id, e.start::date, 'appointment_' || e.kentro_attendance,
+                  e.kentro_beneficiary_id, e.kentro_centre_id, c.company_id, e.user_id,
+                  e.kentro_service_type_id, NULL::integer, NULL::integer
+             FROM calendar_event e JOIN kentro_centre c ON c.id = e.kentro_centre_id
+            WHERE e.kentro_appointment AND e.active""",
+    ),
 ]
 
 
@@ -146,6 +159,16 @@ class KentroBeneficiaryTimeline(models.Model):
             "centre_id",
             "company_id",
             "user_id",
+        ],
+        "calendar.event": [
+            "start",
+            "active",
+            "kentro_appointment",
+            "kentro_attendance",
+            "kentro_beneficiary_id",
+            "kentro_centre_id",
+            "user_id",
+            "kentro_service_type_id",
         ],
         "kentro.job.placement": [
             "outcome_date",

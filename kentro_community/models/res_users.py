@@ -23,6 +23,10 @@ class ResUsers(models.Model):
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + ["kentro_centre_ids", "kentro_role_id"]
 
+    def kentro_visible_centre_ids(self):
+        """Ids of the structures the current user may see; record rules use it."""
+        return list(self.env["kentro.centre"]._kentro_visible_ids())
+
     def write(self, vals):
         result = super().write(vals)
         if "kentro_centre_ids" in vals:

@@ -4,5 +4,6 @@ from . import test_beneficiary
 from . import test_registry_security
 from . import test_staffing
 from . import test_three_axes
+from . import test_appointments
 from . import test_ui
 from . import test_job_bank

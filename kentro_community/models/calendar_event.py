@@ -1,0 +1,527 @@
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+STAFF = "kentro_community.group_kentro_reception"
+ATTENDANCE = [
+    ("planned", "Planned"),
+    ("attended", "Attended"),
+    ("missed", "Missed (no-show)"),
+    ("cancelled_beneficiary", "Cancelled by the beneficiary"),
+    ("cancelled_centre", "Cancelled by the centre"),
+]
+CANCELLED = ("cancelled_beneficiary", "cancelled_centre")
+
+
+def _utc(value):
+    """An Odoo (naive, UTC) datetime as an aware one."""
+    return pytz.utc.localize(value) if value.tzinfo is None else value
+
+
+def opening_hours_text(calendar):
+    """The weekly hours of a resource calendar, one day per clause: «Monday 08:00–16:00»."""
+    by_day = {}
+    for line in calendar.attendance_ids.filtered(lambda a: a.day_period != "lunch").sorted(
+        lambda a: (a.dayofweek, a.hour_from)
+    ):
+        by_day.setdefault(line.dayofweek, []).append(
+            "%02d:%02d–%02d:%02d"
+            % (*divmod(round(line.hour_from * 60), 60), *divmod(round(line.hour_to * 60), 60))
+        )
+    env = calendar.env
+    labels = dict(
+        env["kentro.volunteer.availability"]._fields["dayofweek"]._description_selection(env)
+    )
+    return ", ".join(f"{labels[day]} {' / '.join(hours)}" for day, hours in by_day.items())
+
+
+class CalendarEvent(models.Model):
+    """A counselling appointment is an ordinary calendar event linked to a
+    beneficiary and a structure: booked in Odoo's calendar, shown to everyone
+    outside the Community Centre as busy time only."""
+
+    _inherit = "calendar.event"
+
+    kentro_appointment = fields.Boolean(
+        string="Community Centre appointment",
+        compute="_compute_kentro_appointment",
+        store=True,
+        index=True,
+    )
+    kentro_beneficiary_id = fields.Many2one(
+        "kentro.beneficiary",
+        string="Beneficiary",
+        index=True,
+        ondelete="restrict",
+        groups=STAFF,
+    )
+    kentro_centre_id = fields.Many2one("kentro.centre", string="Structure", index=True)
+    kentro_service_type_id = fields.Many2one("kentro.service.type", string="Service", groups=STAFF)
+    kentro_attendance = fields.Selection(
+        ATTENDANCE, string="Attendance", default="planned", groups=STAFF
+    )
+    kentro_service_id = fields.Many2one(
+        "kentro.service", string="Service entry", readonly=True, copy=False, groups=STAFF
+    )
+
+    # The professional (the organiser) is never booked twice at the same time,
+    # even when two bookings race: PostgreSQL refuses the overlapping row.
+    _sql_constraints = [
+        (
+            "kentro_no_double_booking",
+            "EXCLUDE USING gist (int4range(user_id, user_id, '[]') WITH &&, "
+            "tsrange(start, stop) WITH &&) WHERE (kentro_appointment AND active "
+            "AND kentro_attendance NOT IN ('cancelled_beneficiary', 'cancelled_centre'))",
+            "The professional already has an appointment at that time.",
+        ),
+    ]
+
+    @api.depends("kentro_beneficiary_id")
+    def _compute_kentro_appointment(self):
+        for event in self.sudo():
+            event.kentro_appointment = bool(event.kentro_beneficiary_id)
+
+    # Privacy --------------------------------------------------------------
+
+    def _kentro_hidden(self):
+        """The appointments of ``self`` the current user may see only as busy time:
+        all of them for users outside the Community Centre, those of other
+        structures for its staff."""
+        if self.env.su:
+            return self.browse()
+        appointments = self.sudo().filtered("kentro_appointment")
+        if not appointments:
+            return self.browse()
+        visible = self.env["kentro.centre"]._kentro_visible_ids()
+        return self.browse(
+            appointments.filtered(lambda event: event.kentro_centre_id.id not in visible).ids
+        )
+
+    @api.model
+    def _get_public_fields(self):
+        # Never masked: record rules and the masking itself read them, and the
+        # masked values would otherwise stand in the cache for everyone.
+        return super()._get_public_fields() | {"kentro_appointment", "kentro_centre_id"}
+
+    def _check_private_event_conditions(self):
+        self.ensure_one()
+        return bool(self._kentro_hidden()) or super()._check_private_event_conditions()
+
+    def _get_default_privacy_domain(self):
+        domain = super()._get_default_privacy_domain()
+        if self.env.su:
+            return domain
+        return expression.AND(
+            [
+                domain,
+                [
+                    "|",
+                    ("kentro_appointment", "=", False),
+                    (
+                        "kentro_centre_id",
+                        "in",
+                        list(self.env["kentro.centre"]._kentro_visible_ids()),
+                    ),
+                ],
+            ]
+        )
+
+    @api.model
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        # The chatter of a hidden appointment needs write access, which record
+        # rules refuse to users who may not see it.
+        if operation == "read" and self.browse(res_ids)._kentro_hidden():
+            return "write"
+        return super()._get_mail_message_access(res_ids, operation, model_name=model_name)
+
+    # Booking ----------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        appointment_vals = [vals for vals in vals_list if vals.get("kentro_beneficiary_id")]
+        if not appointment_vals:
+            return super().create(vals_list)
+        for vals in appointment_vals:
+            self._kentro_prepare_values(vals)
+            self._kentro_check_clash(
+                vals.get("user_id", self.env.uid),
+                fields.Datetime.to_datetime(vals.get("start")),
+                fields.Datetime.to_datetime(vals.get("stop")),
+            )
+        with self._kentro_booking_guard():
+            events = super().create(vals_list)
+            events.filtered("kentro_appointment")._kentro_check_booking()
+        return events
+
+    def write(self, vals):
+        if vals.get("kentro_beneficiary_id"):
+            self._kentro_prepare_values(vals)
+        elif "name" in vals and self.sudo().filtered("kentro_appointment"):
+            # The title of an appointment names the service, never the person.
+            vals = {key: value for key, value in vals.items() if key != "name"}
+        booking_fields = {"start", "stop", "user_id", "kentro_centre_id", "active", "allday"}
+        if not (booking_fields & set(vals) or vals.get("kentro_attendance") == "planned"):
+            return super().write(vals)
+        with self._kentro_booking_guard():
+            result = super().write(vals)
+            self.filtered("kentro_appointment")._kentro_check_booking()
+        return result
+
+    @contextmanager
+    def _kentro_booking_guard(self):
+        """Save a booking under a savepoint: when PostgreSQL's exclusion
+        constraint refuses it (two bookings of the same professional racing),
+        nothing is kept and the user reads why."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+                self.env.flush_all()
+        except errors.ExclusionViolation:
+            raise ValidationError(
+                self.env._(
+                    "The professional has just been booked at that time, perhaps by a "
+                    "colleague. Pick another slot or another professional."
+                )
+            ) from None
+
+    @api.model
+    def _kentro_prepare_values(self, vals):
+        """An appointment's title names the service, never the person; the
+        person's contact is an attendee; Odoo's reminders warn the professional."""
+        person = self.env["kentro.beneficiary"].browse(vals["kentro_beneficiary_id"])
+        service_type = self.env["kentro.service.type"].browse(vals.get("kentro_service_type_id"))
+        if not vals.get("kentro_centre_id"):
+            vals["kentro_centre_id"] = person.centre_id.id
+        vals["name"] = (
+            self.env._("Appointment: %(service)s", service=service_type.name)
+            if (service_type)
+            else self.env._("Community Centre appointment")
+        )
+        partner_commands = list(vals.get("partner_ids") or [])
+        partner_commands.append(fields.Command.link(person.partner_id.id))
+        vals["partner_ids"] = partner_commands
+        vals.setdefault("privacy", "confidential")
+        if "alarm_ids" not in vals:
+            alarm = self.env.ref("calendar.alarm_notif_3", raise_if_not_found=False)
+            if alarm:
+                vals["alarm_ids"] = [fields.Command.set(alarm.ids)]
+        return vals
+
+    def _kentro_check_booking(self):
+        for event in self.sudo():
+            if event.kentro_attendance in CANCELLED or not event.active:
+                continue
+            if not event.kentro_centre_id:
+                raise ValidationError(self.env._("An appointment needs a structure."))
+            event._kentro_check_opening_hours()
+            self._kentro_check_clash(event.user_id.id, event.start, event.stop, event.id)
+
+    @api.model
+    def _kentro_check_clash(self, user_id, start, stop, event_id=0):
+        """Refuse, naming the other appointment, a booking over one of the
+        professional's. Plain SQL: an ORM search would first save this very
+        booking, and PostgreSQL would refuse it before we could explain."""
+        if not (user_id and start and stop):
+            return
+        self.env["calendar.event"].flush_model(
+            ["start", "stop", "user_id", "active", "kentro_appointment", "kentro_attendance"]
+        )
+        self.env.cr.execute(
+            """SELECT start, stop FROM calendar_event
+                WHERE id != %s AND kentro_appointment AND active AND user_id = %s
+                  AND start < %s AND stop > %s AND kentro_attendance NOT IN %s
+                LIMIT 1""",
+            (event_id or 0, user_id, stop, start, CANCELLED),
+        )
+        clash = self.env.cr.fetchone()
+        if clash:
+            calendar = self.browse(event_id) if event_id else self
+            raise ValidationError(
+                self.env._(
+                    "%(professional)s already has an appointment from %(start)s to %(stop)s.",
+                    professional=self.env["res.users"].browse(user_id).sudo().name,
+                    start=calendar._kentro_local(clash[0]).strftime("%d/%m/%Y %H:%M"),
+                    stop=calendar._kentro_local(clash[1]).strftime("%H:%M"),
+                )
+            )
+
+    def _kentro_calendar(self):
+        centre = self.kentro_centre_id
+        return centre.resource_calendar_id or centre.company_id.resource_calendar_id
+
+    def _kentro_local(self, value):
+        calendar = self[:1]._kentro_calendar() if self else self.env["resource.calendar"]
+        tz = pytz.timezone(calendar.tz or "Europe/Athens")
+        return _utc(value).astimezone(tz)
+
+    def _kentro_check_opening_hours(self):
+        centre = self.kentro_centre_id
+        calendar = self._kentro_calendar()
+        if not calendar:
+            raise ValidationError(
+                self.env._("%(structure)s has no opening hours.", structure=centre.name)
+            )
+        start, stop = _utc(self.start), _utc(self.stop)
+        intervals = calendar._work_intervals_batch(start, stop)[False]
+        if self.allday or not any(
+            begin <= start and stop <= end for begin, end, _records in intervals
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(structure)s is not open at that time. Its hours are: %(hours)s "
+                    "(closed on public holidays and closures).",
+                    structure=centre.name,
+                    hours=opening_hours_text(calendar),
+                )
+            )
+
+    # Attendance -----------------------------------------------------------
+
+    def _kentro_check_planned(self):
+        if any(
+            not event.kentro_appointment or event.kentro_attendance != "planned" for event in self
+        ):
+            raise UserError(self.env._("Only a planned appointment can be marked."))
+
+    def action_kentro_attended(self):
+        """The person came: the appointment becomes a service, once."""
+        self._kentro_check_planned()
+        Service = self.env["kentro.service"].sudo()
+        for event in self:
+            service = Service.create(
+                {
+                    "beneficiary_id": event.kentro_beneficiary_id.id,
+                    "service_type_id": (
+                        event.kentro_service_type_id
+                        or self.env.ref("kentro_community.kentro_service_type_information")
+                    ).id,
+                    "centre_id": event.kentro_centre_id.id,
+                    "user_id": event.user_id.id or self.env.user.id,
+                    "date": event._kentro_local(event.start).date(),
+                    "duration": round(event.duration * 60),
+                    "appointment_id": event.id,
+                }
+            )
+            event.write({"kentro_attendance": "attended", "kentro_service_id": service.id})
+
+    def action_kentro_missed(self):
+        """No-show: the professional is asked to call the person back."""
+        self._kentro_check_planned()
+        self.write({"kentro_attendance": "missed"})
+        for event in self:
+            event.kentro_beneficiary_id.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=fields.Date.context_today(self),
+                summary=self.env._("Call back: missed appointment"),
+                note=self.env._(
+                    "Missed the appointment of %(date)s.",
+                    date=event._kentro_local(event.start).strftime("%d/%m/%Y %H:%M"),
+                ),
+                user_id=event.user_id.id or self.env.user.id,
+            )
+
+    def action_kentro_cancel_beneficiary(self):
+        self._kentro_check_planned()
+        self.write({"kentro_attendance": "cancelled_beneficiary"})
+
+    def action_kentro_cancel_centre(self):
+        self._kentro_check_planned()
+        self.write({"kentro_attendance": "cancelled_centre"})
+
+    # Appointment card -----------------------------------------------------
+
+    def action_kentro_send_card(self):
+        """E-mail the appointment card (with the PDF) to the beneficiary."""
+        template = self.env.ref("kentro_community.mail_template_kentro_appointment_card")
+        for event in self:
+            if not event.kentro_beneficiary_id.partner_id.email:
+                raise UserError(
+                    self.env._(
+                        "%(person)s has no e-mail address: print the card instead.",
+                        person=event.kentro_beneficiary_id.name,
+                    )
+                )
+            template.send_mail(event.id, email_layout_xmlid="mail.mail_notification_light")
+        return True
+
+    def action_kentro_print_card(self):
+        return self.env.ref("kentro_community.kentro_appointment_card_action").report_action(self)
+
+    def _kentro_card_values(self):
+        """What the card prints, in the beneficiary's local time."""
+        self.ensure_one()
+        calendar = self._kentro_calendar()
+        start = self._kentro_local(self.start)
+        return {
+            "date": start.strftime("%d/%m/%Y"),
+            "time": start.strftime("%H:%M"),
+            "hours": opening_hours_text(calendar) if calendar else "",
+        }
+
+
+class CalendarAttendee(models.Model):
+    _inherit = "calendar.attendee"
+
+    def _send_mail_to_attendees(self, mail_template, force_send=False):
+        # Appointments are announced by their own card, never by Odoo's
+        # invitation, which would list the other attendees.
+        others = self.filtered(lambda attendee: not attendee.event_id.sudo().kentro_appointment)
+        return super(CalendarAttendee, others)._send_mail_to_attendees(
+            mail_template, force_send=force_send
+        )
+
+
+class KentroAppointmentSlot(models.TransientModel):
+    """A free slot of a professional, offered by the slot finder."""
+
+    _name = "kentro.appointment.slot"
+    _description = "Free appointment slot"
+    _order = "start, user_id"
+
+    finder_id = fields.Many2one("kentro.appointment.finder", required=True, ondelete="cascade")
+    start = fields.Datetime(required=True)
+    stop = fields.Datetime(required=True)
+    user_id = fields.Many2one("res.users", string="Professional", required=True)
+
+    def action_book(self):
+        self.ensure_one()
+        finder = self.finder_id
+        if not finder.beneficiary_id:
+            raise UserError(self.env._("Choose the beneficiary first."))
+        event = self.env["calendar.event"].create(
+            {
+                "kentro_beneficiary_id": finder.beneficiary_id.id,
+                "kentro_centre_id": finder.centre_id.id,
+                "kentro_service_type_id": finder.service_type_id.id,
+                "user_id": self.user_id.id,
+                "partner_ids": [fields.Command.link(self.user_id.partner_id.id)],
+                "start": self.start,
+                "stop": self.stop,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": event.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+
+class KentroAppointmentFinder(models.TransientModel):
+    """Next free slot: the free time of the suitable professionals of a
+    structure, within its opening hours, over the coming weeks."""
+
+    _name = "kentro.appointment.finder"
+    _description = "Find a free appointment slot"
+
+    beneficiary_id = fields.Many2one("kentro.beneficiary")
+    centre_id = fields.Many2one(
+        "kentro.centre",
+        string="Structure",
+        required=True,
+        default=lambda self: self.env.user.kentro_centre_ids[:1],
+    )
+    service_type_id = fields.Many2one("kentro.service.type", string="Service", required=True)
+    user_ids = fields.Many2many(
+        "res.users", string="Professionals", compute="_compute_user_ids", readonly=False, store=True
+    )
+    date_from = fields.Date(string="From", required=True, default=fields.Date.context_today)
+    weeks = fields.Integer(default=2, required=True)
+    duration = fields.Integer(
+        string="Duration (minutes)", compute="_compute_duration", readonly=False, store=True
+    )
+    slot_ids = fields.One2many("kentro.appointment.slot", "finder_id", string="Free slots")
+
+    @api.onchange("beneficiary_id")
+    def _onchange_beneficiary_id(self):
+        if self.beneficiary_id.centre_id:
+            self.centre_id = self.beneficiary_id.centre_id
+
+    @api.depends("centre_id", "service_type_id")
+    def _compute_user_ids(self):
+        for finder in self:
+            finder.user_ids = finder.centre_id._kentro_suitable_staff(finder.service_type_id)
+
+    @api.depends("service_type_id")
+    def _compute_duration(self):
+        for finder in self:
+            finder.duration = finder.service_type_id.default_duration or 45
+
+    def _free_slots(self, limit=40):
+        """(start, stop, user) triples, naive UTC, earliest first."""
+        self.ensure_one()
+        centre = self.centre_id
+        calendar = centre.resource_calendar_id or centre.company_id.resource_calendar_id
+        if not calendar or self.duration <= 0 or not self.user_ids:
+            return []
+        tz = pytz.timezone(calendar.tz or "Europe/Athens")
+        now = _utc(fields.Datetime.now())
+        begin = max(now, tz.localize(datetime.combine(self.date_from, time.min)))
+        end = tz.localize(datetime.combine(self.date_from, time.min)) + relativedelta(
+            weeks=max(self.weeks, 1)
+        )
+        length = timedelta(minutes=self.duration)
+        busy = (
+            self.env["calendar.event"]
+            .sudo()
+            .search(
+                [
+                    ("start", "<", end.astimezone(pytz.utc).replace(tzinfo=None)),
+                    ("stop", ">", begin.astimezone(pytz.utc).replace(tzinfo=None)),
+                    ("show_as", "=", "busy"),
+                    "|",
+                    ("user_id", "in", self.user_ids.ids),
+                    ("partner_ids", "in", self.user_ids.partner_id.ids),
+                ]
+            )
+        )
+        busy = busy.filtered(lambda event: event.kentro_attendance not in CANCELLED)
+        slots = []
+        for begin_open, end_open, _records in calendar._work_intervals_batch(begin, end)[False]:
+            cursor = begin_open
+            while cursor + length <= end_open:
+                start_utc = cursor.astimezone(pytz.utc).replace(tzinfo=None)
+                stop_utc = (cursor + length).astimezone(pytz.utc).replace(tzinfo=None)
+                for user in self.user_ids:
+                    taken = any(
+                        event.start < stop_utc
+                        and event.stop > start_utc
+                        and (event.user_id == user or user.partner_id in event.partner_ids)
+                        for event in busy
+                    )
+                    if not taken:
+                        slots.append((start_utc, stop_utc, user))
+                cursor += length
+            if len(slots) >= limit:
+                break
+        return slots[:limit]
+
+    def action_search(self):
+        self.ensure_one()
+        self.slot_ids = [fields.Command.clear()] + [
+            fields.Command.create({"start": start, "stop": stop, "user_id": user.id})
+            for start, stop, user in self._free_slots()
+        ]
+        if not self.slot_ids:
+            raise UserError(
+                self.env._(
+                    "No free slot in the next %(weeks)s weeks: try more weeks or other professionals.",
+                    weeks=self.weeks,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }

@@ -1,0 +1,349 @@
+from datetime import date, datetime, time, timedelta
+
+import pytz
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import KentroRegistryCase
+
+ATHENS = pytz.timezone("Europe/Athens")
+
+
+def weekly_hours(env, name, hour_from, hour_to, company):
+    return env["resource.calendar"].create(
+        {
+            "name": name,
+            "company_id": company.id,
+            "tz": "Europe/Athens",
+            "attendance_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": f"{day} {hour_from}-{hour_to}",
+                        "dayofweek": str(day),
+                        "hour_from": hour_from,
+                        "hour_to": hour_to,
+                        "day_period": "morning",
+                    }
+                )
+                for day in range(5)
+            ],
+        }
+    )
+
+
+class AppointmentCase(KentroRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kosti = cls.env["kentro.beneficiary"].create(
+            {"first_name": "Μαρία", "last_name": "Κωστή", "centre_id": cls.centre.id}
+        )
+        cls.centre.resource_calendar_id = weekly_hours(
+            cls.env, "Ωράριο κέντρου", 8, 16, cls.municipality
+        )
+        cls.annex.resource_calendar_id = weekly_hours(
+            cls.env, "Ωράριο παραρτήματος", 10, 14, cls.municipality
+        )
+        cls.centre.staff_ids = cls.user_reception | cls.user_professional | cls.user_head
+        cls.annex.staff_ids = cls.user_annex_professional
+        cls.counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
+        cls.counselling.staff_role_ids = cls.psychologist
+        today = date.today()
+        cls.monday = today + timedelta(days=7 - today.weekday() + 7)  # a Monday in 8-14 days
+        cls.tuesday = cls.monday + timedelta(days=1)
+        cls.env["resource.calendar.leaves"].create(
+            {
+                "name": "Αργία",
+                "calendar_id": cls.centre.resource_calendar_id.id,
+                "date_from": cls.at(cls.tuesday, 0),
+                "date_to": cls.at(cls.tuesday, 23, 59),
+            }
+        )
+        cls.papadopoulos.partner_id.email = "papadopoulos@example.com"
+
+    @staticmethod
+    def at(day, hour, minute=0):
+        local = ATHENS.localize(datetime.combine(day, time(hour, minute)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def book(self, start, minutes=45, user=None, person=None, professional=None, **values):
+        Event = self.env["calendar.event"].with_user(user or self.user_reception)
+        professional = professional or self.user_professional
+        return Event.create(
+            {
+                "name": "Ραντεβού",
+                "kentro_beneficiary_id": (person or self.papadopoulos).id,
+                "kentro_service_type_id": self.counselling.id,
+                "user_id": professional.id,
+                "partner_ids": [Command.link(professional.partner_id.id)],
+                "start": start,
+                "stop": start + timedelta(minutes=minutes),
+                **values,
+            }
+        )
+
+
+@tagged("kentro", "kentro_appointments")
+class TestBooking(AppointmentCase):
+    def test_an_appointment_is_a_calendar_event_of_the_beneficiary(self):
+        event = self.book(self.at(self.monday, 10))
+        self.assertTrue(event.kentro_appointment)
+        self.assertEqual(event.kentro_centre_id, self.centre)
+        self.assertIn(self.papadopoulos.partner_id, event.partner_ids)
+        self.assertIn(self.user_professional.partner_id, event.partner_ids)
+        self.assertNotIn("Παπαδόπουλος", event.name, "the title names the service only")
+        self.assertTrue(event.alarm_ids, "Odoo's reminder for the professional")
+        self.assertEqual(self.papadopoulos.with_user(self.user_reception).appointment_count, 1)
+        event.with_user(self.user_reception).write({"name": "Παπαδόπουλος Γεώργιος"})
+        self.assertNotIn("Παπαδόπουλος", event.name)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [("recipient_ids", "in", self.papadopoulos.partner_id.ids)]
+            ),
+            "no invitation listing the attendees",
+        )
+
+    def test_outside_opening_hours_or_on_a_holiday_is_refused_with_the_hours(self):
+        Event = self.env["calendar.event"]
+        for start in (
+            self.at(self.monday, 7, 30),
+            self.at(self.monday, 15, 30),  # ends after 16:00
+            self.at(self.monday + timedelta(days=5), 10),  # Saturday
+            self.at(self.tuesday, 10),  # public holiday
+        ):
+            with self.assertRaises(ValidationError) as caught:
+                self.book(start)
+            self.assertIn("08:00–16:00", str(caught.exception))
+        self.assertFalse(Event.search([("kentro_beneficiary_id", "=", self.papadopoulos.id)]))
+        self.assertTrue(self.book(self.at(self.monday, 15, 15)))
+
+    def test_opening_hours_read_in_greek(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        with self.assertRaises(ValidationError) as caught:
+            self.env["calendar.event"].with_user(self.user_reception).with_context(
+                lang="el_GR"
+            ).create(
+                {
+                    "name": "x",
+                    "kentro_beneficiary_id": self.papadopoulos.id,
+                    "user_id": self.user_professional.id,
+                    "start": self.at(self.monday, 18),
+                    "stop": self.at(self.monday, 19),
+                }
+            )
+        self.assertIn("Δευτέρα 08:00–16:00", str(caught.exception))
+
+    def test_a_professional_is_never_booked_twice(self):
+        first = self.book(self.at(self.monday, 10))
+        with self.assertRaises(ValidationError) as caught:
+            self.book(self.at(self.monday, 10, 30), person=self.kosti)
+        self.assertIn(self.user_professional.name, str(caught.exception))
+        other = self.book(self.at(self.monday, 10, 30), professional=self.user_head)
+        self.assertTrue(other)
+        with mute_logger("odoo.sql_db"), self.assertRaises(ValidationError):
+            other.write({"user_id": self.user_professional.id})
+        first.action_kentro_cancel_beneficiary()
+        self.assertTrue(self.book(self.at(self.monday, 10), person=self.kosti))
+
+    def test_annexes_book_within_their_own_hours_and_staff(self):
+        start = self.at(self.monday, 9)
+        with self.assertRaises(ValidationError) as caught:
+            self.book(
+                start,
+                person=self.annex_person,
+                professional=self.user_annex_professional,
+                user=self.user_annex_professional,
+            )
+        self.assertIn("10:00–14:00", str(caught.exception))
+        event = self.book(
+            self.at(self.monday, 11),
+            person=self.annex_person,
+            professional=self.user_annex_professional,
+            user=self.user_annex_professional,
+        )
+        self.assertEqual(event.kentro_centre_id, self.annex)
+        finder = self.env["kentro.appointment.finder"].create(
+            {"centre_id": self.annex.id, "service_type_id": self.counselling.id}
+        )
+        self.assertFalse(finder.user_ids, "the annex has no psychologist")
+        self.counselling.staff_role_ids = False
+        finder = self.env["kentro.appointment.finder"].create(
+            {"centre_id": self.annex.id, "service_type_id": self.counselling.id}
+        )
+        self.assertEqual(finder.user_ids, self.user_annex_professional)
+
+
+@tagged("kentro", "kentro_appointments")
+class TestAppointmentPrivacy(AppointmentCase):
+    def test_outside_the_centre_an_appointment_is_busy_time_only(self):
+        event = self.book(self.at(self.monday, 10), description="<p>Παπαδόπουλος: χρέη</p>")
+        event.message_post(body="Σημείωση για τον Παπαδόπουλο")
+        for user in (self.user_employee, self.user_annex_professional):
+            user.groups_id += self.env.ref("base.group_allow_export")
+            Event = self.env["calendar.event"].with_user(user)
+            for row in (
+                Event.search_read(
+                    [("id", "=", event.id)],
+                    ["name", "description", "partner_ids", "attendee_ids", "start", "location"],
+                )[0],
+                Event.browse(event.id).read(["name", "description", "partner_ids", "display_name"])[
+                    0
+                ],
+            ):
+                self.assertIn(row["name"], ("Busy", "Απασχολημένος/η"), user.login)
+                self.assertFalse(row["description"])
+                self.assertFalse(row["partner_ids"])
+                self.assertNotIn("Παπαδόπουλος", str(row))
+            self.assertEqual(Event.browse(event.id).start, event.start, "the busy time shows")
+            self.assertFalse(
+                self.env["calendar.attendee"]
+                .with_user(user)
+                .search_read([("event_id", "=", event.id)], ["common_name", "partner_id"])
+            )
+            self.assertFalse(
+                self.env["mail.message"]
+                .with_user(user)
+                .search_read(
+                    [("model", "=", "calendar.event"), ("res_id", "=", event.id)], ["body"]
+                )
+            )
+            with self.assertRaises(AccessError):
+                self.env["mail.message"].with_user(user).browse(event.message_ids[:1].id).read(
+                    ["body"]
+                )
+            exported = Event.browse(event.id).export_data(["name", "partner_ids/name"])["datas"]
+            self.assertNotIn("Παπαδόπουλος", str(exported))
+            groups = Event.read_group([("id", "=", event.id)], ["partner_ids"], ["partner_ids"])
+            self.assertNotIn("Παπαδόπουλος", str(groups))
+            with self.assertRaises(AccessError, msg=user.login):
+                Event.browse(event.id).write({"start": self.at(self.monday, 11)})
+        Event = self.env["calendar.event"].with_user(self.user_employee)
+        self.assertNotIn("kentro_beneficiary_id", Event.fields_get())
+        with self.assertRaises(AccessError):
+            Event.search_read([("kentro_beneficiary_id", "!=", False)], ["start"])
+        # Inside the structure, the staff see the appointment as it is.
+        row = (
+            self.env["calendar.event"]
+            .with_user(self.user_reception)
+            .browse(event.id)
+            .read(["partner_ids", "kentro_beneficiary_id"])[0]
+        )
+        self.assertIn(self.papadopoulos.partner_id.id, row["partner_ids"])
+        self.assertEqual(row["kentro_beneficiary_id"][0], self.papadopoulos.id)
+
+
+@tagged("kentro", "kentro_appointments")
+class TestAttendance(AppointmentCase):
+    def test_attended_writes_the_service_once(self):
+        event = self.book(self.at(self.monday, 9), minutes=50)
+        event.with_user(self.user_professional).action_kentro_attended()
+        service = self.env["kentro.service"].search([("appointment_id", "=", event.id)])
+        self.assertEqual(len(service), 1)
+        self.assertEqual(
+            (service.beneficiary_id, service.service_type_id, service.user_id, service.duration),
+            (self.papadopoulos, self.counselling, self.user_professional, 50),
+        )
+        self.assertEqual(service.date, self.monday)
+        self.assertEqual(event.kentro_service_id, service)
+        with self.assertRaises(UserError):
+            event.action_kentro_attended()
+        self.assertEqual(
+            self.env["kentro.service"].search_count([("appointment_id", "=", event.id)]), 1
+        )
+        kinds = self.papadopoulos.timeline_ids.mapped("kind")
+        self.assertIn("appointment_attended", kinds)
+
+    def test_missed_asks_for_a_call_back_and_cancelled_writes_nothing(self):
+        missed = self.book(self.at(self.monday, 9))
+        missed.action_kentro_missed()
+        activity = self.papadopoulos.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.user_professional)
+        self.assertEqual(activity.activity_type_id, self.env.ref("mail.mail_activity_data_call"))
+        cancelled = self.book(self.at(self.monday, 11))
+        cancelled.action_kentro_cancel_centre()
+        self.assertEqual(cancelled.kentro_attendance, "cancelled_centre")
+        self.assertFalse(
+            self.env["kentro.service"].search([("appointment_id", "in", (missed | cancelled).ids)])
+        )
+
+    def test_appointment_card_is_e_mailed_in_greek(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        event = self.book(self.at(self.monday, 9, 30))
+        event.action_kentro_send_card()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "calendar.event"), ("res_id", "=", event.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.recipient_ids, self.papadopoulos.partner_id)
+        self.assertIn("ραντεβού", mail.subject)
+        self.assertIn(self.monday.strftime("%d/%m/%Y"), str(mail.body_html))
+        self.assertIn("09:30", str(mail.body_html))
+        self.assertEqual(len(mail.attachment_ids), 1)
+        self.kosti.partner_id.email = False
+        other = self.book(self.at(self.monday, 11), person=self.kosti)
+        with self.assertRaises(UserError):
+            other.action_kentro_send_card()
+
+
+@tagged("kentro", "kentro_appointments")
+class TestFreeSlots(AppointmentCase):
+    def test_next_free_slots_skip_busy_time_and_holidays(self):
+        self.book(self.at(self.monday, 8))
+        finder = (
+            self.env["kentro.appointment.finder"]
+            .with_user(self.user_reception)
+            .create(
+                {
+                    "beneficiary_id": self.kosti.id,
+                    "centre_id": self.centre.id,
+                    "service_type_id": self.counselling.id,
+                    "date_from": self.monday,
+                    "weeks": 1,
+                }
+            )
+        )
+        self.assertEqual(finder.user_ids, self.user_professional, "psychologists only")
+        self.assertEqual(finder.duration, self.counselling.default_duration)
+        finder.duration = 45
+        finder.action_search()
+        starts = finder.slot_ids.mapped("start")
+        self.assertEqual(starts[0], self.at(self.monday, 8, 45), "08:00 is taken")
+        self.assertNotIn(self.at(self.monday, 8), starts)
+        self.assertFalse(
+            [
+                start
+                for start in starts
+                if self.at(self.tuesday, 0) <= start < self.at(self.tuesday, 23)
+            ],
+            "no slot on the holiday",
+        )
+        action = finder.slot_ids[0].action_book()
+        event = self.env["calendar.event"].browse(action["res_id"])
+        self.assertEqual(event.kentro_beneficiary_id, self.kosti)
+        self.assertEqual(event.start, self.at(self.monday, 8, 45))
+        finder.action_search()
+        self.assertEqual(finder.slot_ids[0].start, self.at(self.monday, 9, 30))
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_appointments")
+class TestAppointmentCard(HttpCase, AppointmentCase):
+    def test_appointment_card_is_a_pdf_in_greek(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        event = self.book(self.at(self.monday, 10))
+        self.centre.partner_id.write({"street": "Αγίου Ισιδώρου 12", "phone": "2271350000"})
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, kind = report._render_qweb_pdf(
+            "kentro_community.kentro_appointment_card_action", event.ids
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        html = report._render_qweb_html(
+            "kentro_community.kentro_appointment_card_action", event.ids
+        )[0].decode()
+        for text in ("Κάρτα ραντεβού", "Αγίου Ισιδώρου 12", "Δευτέρα 08:00–16:00", "10:00"):
+            self.assertIn(text, html)
