@@ -25,6 +25,11 @@ def _utc(value):
     return pytz.utc.localize(value) if value.tzinfo is None else value
 
 
+def _clock(hours):
+    hour, minute = divmod(round(hours * 60), 60)
+    return f"{hour:02d}:{minute:02d}"
+
+
 def opening_hours_text(calendar):
     """The weekly hours of a resource calendar, one day per clause: «Monday 08:00–16:00»."""
     by_day = {}
@@ -32,8 +37,7 @@ def opening_hours_text(calendar):
         lambda a: (a.dayofweek, a.hour_from)
     ):
         by_day.setdefault(line.dayofweek, []).append(
-            "%02d:%02d–%02d:%02d"
-            % (*divmod(round(line.hour_from * 60), 60), *divmod(round(line.hour_to * 60), 60))
+            f"{_clock(line.hour_from)}–{_clock(line.hour_to)}"
         )
     env = calendar.env
     labels = dict(

@@ -13,6 +13,7 @@ class KentroServiceType(models.Model):
     _name = "kentro.service.type"
     _description = "Service type"
     _order = "axis, sequence, name"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True, index=True)

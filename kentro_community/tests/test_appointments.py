@@ -335,7 +335,9 @@ class TestAppointmentCard(HttpCase, AppointmentCase):
     def test_appointment_card_is_a_pdf_in_greek(self):
         self.env["res.lang"]._activate_lang("el_GR")
         event = self.book(self.at(self.monday, 10))
-        self.centre.partner_id.write({"street": "Αγίου Ισιδώρου 12", "phone": "2271350000"})
+        self.centre.partner_id = self.env["res.partner"].create(
+            {"name": self.centre.name, "street": "Αγίου Ισιδώρου 12", "phone": "2271350000"}
+        )
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         pdf, kind = report._render_qweb_pdf(
             "kentro_community.kentro_appointment_card_action", event.ids
@@ -347,3 +349,21 @@ class TestAppointmentCard(HttpCase, AppointmentCase):
         )[0].decode()
         for text in ("Κάρτα ραντεβού", "Αγίου Ισιδώρου 12", "Δευτέρα 08:00–16:00", "10:00"):
             self.assertIn(text, html)
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour")
+class TestAppointmentTour(HttpCase, AppointmentCase):
+    def test_reception_books_from_the_file_and_marks_attended(self):
+        self.start_tour(
+            f"/odoo/action-kentro_community.kentro_beneficiary_action/{self.kosti.id}",
+            "kentro_appointment_tour",
+            login="kentro_reception",
+        )
+        event = self.env["calendar.event"].search([("kentro_beneficiary_id", "=", self.kosti.id)])
+        self.assertEqual(len(event), 1)
+        self.assertEqual(event.user_id, self.user_professional, "the centre's psychologist")
+        self.assertEqual(event.kentro_service_type_id, self.counselling)
+        self.assertEqual(event.kentro_attendance, "attended")
+        self.assertEqual(
+            self.env["kentro.service"].search_count([("appointment_id", "=", event.id)]), 1
+        )

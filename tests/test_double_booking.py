@@ -1,0 +1,111 @@
+"""Two users book the same professional at the same moment, in two real
+PostgreSQL transactions: exactly one booking is kept, the other user reads why.
+
+The Python check cannot see a booking that another transaction has not
+committed yet; the exclusion constraint can, and makes the second INSERT wait
+for the first transaction, then refuses it."""
+
+import threading
+import time
+from datetime import date, datetime, timedelta
+
+import pytz
+
+import odoo
+from odoo import api
+from odoo.exceptions import ValidationError
+from odoo.sql_db import db_connect
+
+ATHENS = pytz.timezone("Europe/Athens")
+
+
+def _env(cr, login=None):
+    env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+    if login:
+        user = env["res.users"].search([("login", "=", login)])
+        env = api.Environment(cr, user.id, {"lang": user.lang, "tz": user.tz})
+    return env
+
+
+def _slot():
+    """10:00 Athens time on a Wednesday about two months ahead."""
+    day = date.today() + timedelta(days=60)
+    day += timedelta(days=(2 - day.weekday()) % 7)
+    start = ATHENS.localize(datetime.combine(day, datetime.min.time()).replace(hour=10))
+    start = start.astimezone(pytz.utc).replace(tzinfo=None)
+    return start, start + timedelta(minutes=45)
+
+
+def _booking(env, person_xmlid, start, stop):
+    professional = env.ref("kentro_community.user_professional_demo")
+    return env["calendar.event"].create(
+        {
+            "name": "x",
+            "kentro_beneficiary_id": env.ref(f"kentro_community.{person_xmlid}").id,
+            "kentro_service_type_id": env.ref(
+                "kentro_community.kentro_service_type_counselling_adult"
+            ).id,
+            "user_id": professional.id,
+            "partner_ids": [(4, professional.partner_id.id)],
+            "start": start,
+            "stop": stop,
+        }
+    )
+
+
+def _clear(dbname, start, stop):
+    with db_connect(dbname).cursor() as cr:
+        env = _env(cr)
+        env["calendar.event"].search(
+            [("kentro_appointment", "=", True), ("start", "<", stop), ("stop", ">", start)]
+        ).unlink()
+        cr.commit()
+
+
+def test_two_simultaneous_bookings_of_one_professional(test_db):
+    start, stop = _slot()
+    _clear(test_db, start, stop)
+    first_written, first_may_commit = threading.Event(), threading.Event()
+    outcome = {}
+
+    def first():
+        with db_connect(test_db).cursor() as cr:
+            event = _booking(_env(cr, "reception"), "kentro_beneficiary_001_demo", start, stop)
+            outcome["first"] = event.id
+            first_written.set()
+            first_may_commit.wait(60)
+            cr.commit()
+
+    def second():
+        with db_connect(test_db).cursor() as cr:
+            try:
+                _booking(_env(cr, "head"), "kentro_beneficiary_005_demo", start, stop)
+                cr.commit()
+                outcome["second"] = "booked"
+            except ValidationError as error:
+                cr.rollback()
+                outcome["second"] = str(error)
+
+    try:
+        thread_first = threading.Thread(target=first)
+        thread_first.start()
+        assert first_written.wait(60), "the first booking was not written"
+        thread_second = threading.Thread(target=second)
+        thread_second.start()
+        time.sleep(2)
+        # The second INSERT waits on the first, uncommitted one.
+        assert thread_second.is_alive()
+        assert "second" not in outcome
+        first_may_commit.set()
+        thread_first.join(60)
+        thread_second.join(60)
+        assert outcome["first"]
+        assert "μόλις κλείστηκε" in outcome["second"], outcome["second"]
+        with db_connect(test_db).cursor() as cr:
+            kept = _env(cr)["calendar.event"].search(
+                [("kentro_appointment", "=", True), ("start", "=", start)]
+            )
+            assert kept.ids == [outcome["first"]]
+    finally:
+        first_may_commit.set()
+        _clear(test_db, start, stop)
