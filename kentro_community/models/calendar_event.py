@@ -166,7 +166,10 @@ class CalendarEvent(models.Model):
 
     def write(self, vals):
         if vals.get("kentro_beneficiary_id"):
-            self._kentro_prepare_values(vals)
+            vals = dict(vals)
+            if "kentro_service_type_id" not in vals:
+                vals["kentro_service_type_id"] = self[:1].sudo().kentro_service_type_id.id
+            self._kentro_prepare_values(vals, creating=False)
         elif "name" in vals and self.sudo().filtered("kentro_appointment"):
             # The title of an appointment names the service, never the person.
             vals = {key: value for key, value in vals.items() if key != "name"}
@@ -196,7 +199,7 @@ class CalendarEvent(models.Model):
             ) from None
 
     @api.model
-    def _kentro_prepare_values(self, vals):
+    def _kentro_prepare_values(self, vals, creating=True):
         """An appointment's title names the service, never the person; the
         person's contact is an attendee; Odoo's reminders warn the professional."""
         person = self.env["kentro.beneficiary"].browse(vals["kentro_beneficiary_id"])
@@ -211,8 +214,9 @@ class CalendarEvent(models.Model):
         partner_commands = list(vals.get("partner_ids") or [])
         partner_commands.append(fields.Command.link(person.partner_id.id))
         vals["partner_ids"] = partner_commands
-        vals.setdefault("privacy", "confidential")
-        if "alarm_ids" not in vals:
+        if creating:
+            vals.setdefault("privacy", "confidential")
+        if creating and "alarm_ids" not in vals:
             alarm = self.env.ref("calendar.alarm_notif_3", raise_if_not_found=False)
             if alarm:
                 vals["alarm_ids"] = [fields.Command.set(alarm.ids)]

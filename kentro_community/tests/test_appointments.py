@@ -107,6 +107,30 @@ class TestBooking(AppointmentCase):
             "no invitation listing the attendees",
         )
 
+    def test_an_event_of_the_calendar_becomes_an_appointment(self):
+        # Quick-created in the professional's calendar, completed in its form.
+        Event = self.env["calendar.event"].with_user(self.user_professional)
+        event = Event.create(
+            {
+                "name": "Παπαδόπουλος",
+                "start": self.at(self.monday, 12),
+                "stop": self.at(self.monday, 13),
+            }
+        )
+        self.assertFalse(event.kentro_appointment)
+        event.write(
+            {
+                "kentro_beneficiary_id": self.papadopoulos.id,
+                "kentro_service_type_id": self.counselling.id,
+            }
+        )
+        self.assertTrue(event.kentro_appointment)
+        self.assertNotIn("Παπαδόπουλος", event.name)
+        self.assertIn(self.papadopoulos.partner_id, event.partner_ids)
+        self.assertEqual(event.user_id, self.user_professional)
+        with self.assertRaises(ValidationError):
+            event.write({"start": self.at(self.monday, 17), "stop": self.at(self.monday, 18)})
+
     def test_outside_opening_hours_or_on_a_holiday_is_refused_with_the_hours(self):
         Event = self.env["calendar.event"]
         for start in (
