@@ -7,20 +7,10 @@ class KentroGroupActivity(models.Model):
 
     _name = "kentro.group.activity"
     _description = "Group activity"
-    _inherit = ["mail.thread"]
+    _inherit = ["kentro.structure.mixin", "mail.thread"]
     _order = "name"
-    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
-        default=lambda self: self.env.user.kentro_centre_ids[:1],
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
     service_type_id = fields.Many2one(
         "kentro.service.type",
         string="Service",

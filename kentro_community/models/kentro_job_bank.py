@@ -22,21 +22,11 @@ class KentroJobOffer(models.Model):
 
     _name = "kentro.job.offer"
     _description = "Job offer"
-    _inherit = ["mail.thread"]
+    _inherit = ["kentro.structure.mixin", "mail.thread"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(string="Position", required=True, tracking=True)
     employer_id = fields.Many2one("res.partner", required=True, tracking=True)
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
-        default=lambda self: self.env.user.kentro_centre_ids[:1],
-    )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
     skill_ids = fields.Many2many("kentro.skill", string="Skills asked")
     area = fields.Char(help="Where the work is (town, village, municipal unit).")
     area_key = fields.Char(compute="_compute_area_key", store=True, index=True)
