@@ -33,8 +33,10 @@ Kentro addon builds on.
         "views/kentro_job_bank_views.xml",
         "views/kentro_goods_views.xml",
         "views/kentro_appointment_views.xml",
+        "views/kentro_report_views.xml",
         "report/kentro_referral_report.xml",
         "report/kentro_appointment_card.xml",
+        "report/kentro_activity_report.xml",
         "views/kentro_community_menus.xml",
         "data/kentro_staff_role_data.xml",
         "data/kentro_vulnerability_data.xml",
@@ -49,6 +51,9 @@ Kentro addon builds on.
         "demo/kentro_casework_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "kentro_community/static/src/scss/kentro_report.scss",
+        ],
         "web.assets_tests": [
             "kentro_community/static/tests/tours/**/*",
         ],

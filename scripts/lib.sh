@@ -126,6 +126,8 @@ apt_install() {
 ensure_tools() {
     command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf \
         || die "wkhtmltopdf is missing (PDF reports): install the wkhtmltopdf package"
+    command -v pdftotext >/dev/null || apt_install poppler-utils \
+        || die "pdftotext is missing (report tests read the PDFs): install poppler-utils"
     command -v chromium >/dev/null || command -v google-chrome >/dev/null || apt_install chromium \
         || die "chromium is missing (browser tours): install the chromium package"
     # Debian's wkhtmltopdf is built without a patched Qt and needs a platform.

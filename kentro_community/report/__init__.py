@@ -1,1 +1,2 @@
 from . import kentro_beneficiary_report
+from . import kentro_beneficiary_sheet

@@ -1,0 +1,199 @@
+import io
+import subprocess
+import tempfile
+
+import openpyxl
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+
+from .test_three_axes import ThreeAxesCase
+
+
+class ReportCase(ThreeAxesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["kentro.service"])
+        cls.first = cls.today.replace(day=1)
+        cls.last = cls.first + relativedelta(months=1, days=-1)
+        Service = cls.env["kentro.service"]
+        info = cls.env.ref("kentro_community.kentro_service_type_information")
+        counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
+        for person, service_type, day in (
+            (cls.mother, info, cls.first),
+            (cls.mother, counselling, cls.first),
+            (cls.papadopoulos, info, cls.last),
+            (cls.annex_person, info, cls.first),
+            (cls.papadopoulos, info, cls.first - relativedelta(days=1)),  # last month
+            (cls.second_centre_person, info, cls.first),  # another centre
+        ):
+            Service.create(
+                {"beneficiary_id": person.id, "service_type_id": service_type.id, "date": day}
+            )
+        cls._consent_for(cls.mother, cls.dypa)
+        referral = cls.env["kentro.referral"].create(
+            {"beneficiary_id": cls.mother.id, "agency_id": cls.dypa.id}
+        )
+        referral.action_send()
+        referral.action_accept()
+        cls.env["kentro.application"].create(
+            {"beneficiary_id": cls.mother.id, "programme_id": cls.gmi.id}
+        )
+
+    @classmethod
+    def _consent_for(cls, person, agency):
+        cls.env["kentro.consent"].create({"beneficiary_id": person.id, "agency_id": agency.id})
+
+    def _wizard(self, user=None, **values):
+        return (
+            self.env["kentro.activity.report"]
+            .with_user(user or self.user_head)
+            .create(
+                {
+                    "centre_id": self.centre.id,
+                    "date_from": self.first,
+                    "date_to": self.last,
+                    **values,
+                }
+            )
+        )
+
+    def _section(self, sections, index):
+        return {row[0]: row[1:] for row in sections[index]["rows"]}
+
+
+@tagged("kentro", "kentro_reports")
+class TestActivityFigures(ReportCase):
+    def test_figures_equal_independent_counts(self):
+        sections = self._wizard()._sections()
+        Beneficiary = self.env["kentro.beneficiary"]
+        Service = self.env["kentro.service"]
+        period = [("date", ">=", self.first), ("date", "<=", self.last)]
+        beneficiaries = self._section(sections, 0)
+        self.assertEqual(set(beneficiaries), {self.centre.name, self.annex.name})
+        for structure in (self.centre, self.annex):
+            row = beneficiaries[structure.name]
+            registered = [
+                ("centre_id", "=", structure.id),
+                ("registration_date", ">=", self.first),
+                ("registration_date", "<=", self.last),
+            ]
+            self.assertEqual(row[-2], Beneficiary.search_count(registered))
+            self.assertEqual(
+                row[0], Beneficiary.search_count(registered + [("gender", "=", "female")])
+            )
+            served = Service.search([("centre_id", "=", structure.id)] + period).beneficiary_id
+            self.assertEqual(row[-1], len(served))
+        services = self._section(sections, 1)
+        centre_and_annex = [("centre_id", "in", (self.centre | self.annex).ids)]
+        for service_type in Service.search(centre_and_annex + period).service_type_id:
+            self.assertEqual(
+                services[service_type.name][1],
+                Service.search_count(
+                    centre_and_annex + period + [("service_type_id", "=", service_type.id)]
+                ),
+            )
+        self.assertEqual(sum(row[1] for row in services.values()), 5, "4 logged, 1 by the referral")
+        referrals = self._section(sections, 2)
+        category = self.dypa.kentro_agency_category_id.name
+        self.assertEqual(referrals[category][1], 1, "one accepted")
+        applications = self._section(sections, 3)
+        self.assertEqual(applications[self.gmi.name][0], 1, "one draft")
+        # The centre alone, without its annex.
+        alone = self._section(self._wizard(include_attached=False)._sections(), 0)
+        self.assertEqual(set(alone), {self.centre.name})
+
+    def test_small_numbers_can_be_hidden(self):
+        sections = self._wizard(suppress_small=True, threshold=5)._sections()
+        services = self._section(sections, 1)
+        self.assertTrue(all(row[1] == "<5" for row in services.values()))
+        self.assertEqual(self._section(sections, 4).get("Planned", [0])[0], 0, "zero stays zero")
+
+    def test_xlsx_is_attached_and_reopens_with_the_same_figures(self):
+        wizard = self._wizard(output="xlsx")
+        action = wizard.action_print()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        attachment = self.centre.message_ids[:1].attachment_ids
+        self.assertTrue(attachment.name.endswith(".xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        cells = [list(row) for row in book.active.iter_rows(values_only=True)]
+        by_label = {row[0]: row[1:] for row in cells if row and row[0]}
+        self.assertEqual(
+            by_label[self.centre.name][3],
+            self.env["kentro.beneficiary"].search_count(
+                [
+                    ("centre_id", "=", self.centre.id),
+                    ("registration_date", ">=", self.first),
+                    ("registration_date", "<=", self.last),
+                ]
+            ),
+        )
+
+    def test_supervisor_prints_statistics_but_not_a_beneficiary_sheet(self):
+        sections = self._wizard(user=self.user_supervisor)._sections()
+        self.assertEqual(
+            self._section(sections, 0)[self.centre.name],
+            self._section(self._wizard()._sections(), 0)[self.centre.name],
+        )
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.user_supervisor)._render_qweb_html(
+                "kentro_community.kentro_beneficiary_sheet_action", self.mother.ids
+            )
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.user_annex_professional)._render_qweb_html(
+                "kentro_community.kentro_beneficiary_sheet_action", self.mother.ids
+            )
+
+
+def pdf_text(pdf):
+    """The text of a PDF, read back by poppler's pdftotext."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", file.name, "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_reports")
+class TestReportPdfs(HttpCase, ReportCase):
+    def test_activity_report_pdf_reads_in_greek(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_head.lang = "el_GR"
+        wizard = self._wizard().with_context(force_report_rendering=True)
+        wizard.action_print()
+        attachment = self.centre.message_ids[:1].attachment_ids
+        self.assertTrue(attachment.raw.startswith(b"%PDF"))
+        text = pdf_text(attachment.raw)
+        for expected in (
+            "Έκθεση δραστηριότητας",
+            self.centre.name,
+            self.annex.name,
+            "Ωφελούμενοι",
+            "Παραπομπές ανά κατηγορία φορέα",
+            "Ψυχοκοινωνική συμβουλευτική (ενήλικας)",
+        ):
+            self.assertIn(expected, text)
+
+    def test_beneficiary_sheet_pdf(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        report = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_professional)
+            .with_context(force_report_rendering=True, lang="el_GR")
+        )
+        pdf, kind = report._render_qweb_pdf(
+            "kentro_community.kentro_beneficiary_sheet_action", self.papadopoulos.ids
+        )
+        self.assertEqual(kind, "pdf")
+        text = pdf_text(pdf)
+        for expected in (
+            "Ατομικό δελτίο",
+            "Παπαδόπουλος Γεώργιος",
+            "15038012348",
+            "Οφειλές ενοικίου",
+        ):
+            self.assertIn(expected, text)
