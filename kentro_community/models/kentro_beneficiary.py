@@ -170,6 +170,12 @@ class KentroBeneficiary(models.Model):
 
     # Special-category data: professionals only, never prefetched for others.
     disability = fields.Boolean(groups=PROFESSIONAL, tracking=True)
+    esf_sensitive_refused = fields.Boolean(
+        string="Refused to give sensitive data",
+        groups=PROFESSIONAL,
+        help="The person declined to say whether they have a disability, belong to a minority "
+        "or have a foreign background; the ESF+ indicators count the refusals.",
+    )
     disability_percentage = fields.Integer(groups=PROFESSIONAL, tracking=True)
     vulnerability_ids = fields.Many2many(
         "kentro.vulnerability",

@@ -85,6 +85,11 @@ class KentroCentre(models.Model):
         tracking=True,
     )
 
+    annual_report_notes = fields.Html(
+        string="Annual report: narrative",
+        help="The head's own account of the year, printed in the annual operating report.",
+    )
+
     # Staff
     staff_ids = fields.Many2many(
         "res.users",

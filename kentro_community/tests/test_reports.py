@@ -107,7 +107,7 @@ class TestActivityFigures(ReportCase):
         self.assertEqual(set(alone), {self.centre.name})
 
     def test_small_numbers_can_be_hidden(self):
-        sections = self._wizard(suppress_small=True, threshold=5)._sections()
+        sections = self._wizard(suppress_small=True, threshold=5)._report_sections()
         services = self._section(sections, 1)
         self.assertTrue(all(row[1] == "<5" for row in services.values()))
         self.assertEqual(self._section(sections, 4).get("Planned", [0])[0], 0, "zero stays zero")
@@ -148,6 +148,115 @@ class TestActivityFigures(ReportCase):
             )
 
 
+@tagged("kentro", "kentro_reports")
+class TestAnnualAndEsf(ReportCase):
+    def test_annual_report_month_by_month(self):
+        self.centre.staff_ids = self.user_reception | self.user_professional | self.user_head
+        wizard = self._wizard(
+            report_type="annual",
+            date_from=self.first.replace(month=1),
+            date_to=self.first.replace(month=12, day=31),
+        )
+        sections = wizard._report_sections()
+        months = {row[0]: row[1:] for row in sections[0]["rows"]}
+        self.assertEqual(len(months), 12)
+        this_month = months[self.first.strftime("%m/%Y")]
+        structures = [("centre_id", "in", (self.centre | self.annex).ids)]
+        in_month = [("date", ">=", self.first), ("date", "<=", self.last)]
+        self.assertEqual(
+            this_month[0],
+            self.env["kentro.beneficiary"].search_count(
+                structures
+                + [("registration_date", ">=", self.first), ("registration_date", "<=", self.last)]
+            ),
+        )
+        self.assertEqual(
+            this_month[2], self.env["kentro.service"].search_count(structures + in_month)
+        )
+        self.assertEqual(
+            this_month[1],
+            len(self.env["kentro.service"].search(structures + in_month).beneficiary_id),
+        )
+        staffing = {row[0]: row[1:] for row in sections[-1]["rows"]}
+        self.assertEqual(staffing[self.centre.name][0], 3)
+        self.assertEqual(staffing[self.centre.name][1], self.centre.staff_required)
+        self.assertEqual(
+            staffing[self.centre.name][2], "Yes" if self.centre.staffing_compliant else "No"
+        )
+
+    def test_esf_indicators_equal_independent_counts(self):
+        self.mother.write(
+            {
+                "gender": "female",
+                "employment_status": "unemployed",
+                "education_level": "isced_3",
+                "disability": True,
+                "nationality_id": self.env.ref("base.al").id,
+            }
+        )
+        self.papadopoulos.write(
+            {
+                "employment_status": "employed",
+                "education_level": "isced_6",
+                "vulnerability_ids": [
+                    (4, self.env.ref("kentro_community.kentro_vulnerability_roma").id)
+                ],
+                "esf_sensitive_refused": True,
+            }
+        )
+        wizard = self._wizard(report_type="esf")
+        sections = wizard._report_sections()
+        rows = sections[0]["rows"]
+        participants = self.env["kentro.beneficiary"].search(
+            [
+                ("centre_id", "in", (self.centre | self.annex).ids),
+                ("registration_date", ">=", self.first),
+                ("registration_date", "<=", self.last),
+            ]
+        )
+        expected = [
+            len(participants),
+            len(participants.filtered(lambda p: p.employment_status == "unemployed")),
+            len(participants.filtered("long_term_unemployed")),
+            len(
+                participants.filtered(
+                    lambda p: p.employment_status in ("inactive", "student", "retired")
+                )
+            ),
+            len(
+                participants.filtered(
+                    lambda p: p.employment_status in ("employed", "self_employed")
+                )
+            ),
+        ]
+        self.assertEqual([row[1] for row in rows[:5]], expected)
+        by_label = {row[0]: row[1:] for row in rows}
+        self.assertEqual(by_label["Participants with disabilities"][0], 1)
+        self.assertEqual(by_label["Participants with disabilities"][1], 1, "a woman")
+        self.assertEqual(by_label["Third-country nationals"][0], 1)
+        self.assertEqual(
+            by_label["Minorities, including marginalised communities such as the Roma"][0], 1
+        )
+        self.assertEqual(by_label["Refused to give sensitive data"][0], 1)
+        incomplete = participants.filtered(
+            lambda p: not (p.gender and p.birthdate and p.employment_status and p.education_level)
+        )
+        self.assertEqual(by_label["Records with mandatory fields missing"][0], len(incomplete))
+        self.assertEqual({row[0] for row in sections[1]["rows"]}, set(incomplete.mapped("name")))
+        # The supervisor reads the indicators, not the names to correct.
+        supervisor = self._wizard(user=self.user_supervisor, report_type="esf")._report_sections()
+        self.assertEqual(len(supervisor), 1)
+        self.assertEqual(supervisor[0]["rows"], rows)
+        # The spreadsheet holds the same figures.
+        wizard.action_print()
+        book = openpyxl.load_workbook(io.BytesIO(self.centre.message_ids[:1].attachment_ids.raw))
+        cells = {
+            row[0]: row[1:] for row in book.active.iter_rows(values_only=True) if row and row[0]
+        }
+        label = wizard.with_context(lang=self.user_head.lang)._report_sections()[0]["rows"][0][0]
+        self.assertEqual(cells[label][0], len(participants))
+
+
 def pdf_text(pdf):
     """The text of a PDF, read back by poppler's pdftotext."""
     with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
@@ -175,6 +284,25 @@ class TestReportPdfs(HttpCase, ReportCase):
             "Ωφελούμενοι",
             "Παραπομπές ανά κατηγορία φορέα",
             "Ψυχοκοινωνική συμβουλευτική (ενήλικας)",
+        ):
+            self.assertIn(expected, text)
+
+    def test_annual_report_pdf_with_the_narrative(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_head.lang = "el_GR"
+        self.centre.annual_report_notes = "<p>Χρονιά με πολλές νέες οικογένειες.</p>"
+        wizard = self._wizard(
+            report_type="annual",
+            date_from=self.first.replace(month=1),
+            date_to=self.first.replace(month=12, day=31),
+        ).with_context(force_report_rendering=True)
+        wizard.action_print()
+        text = pdf_text(self.centre.message_ids[:1].attachment_ids.raw)
+        for expected in (
+            "Ετήσιος απολογισμός",
+            "Μήνας",
+            "Χρονιά με πολλές νέες οικογένειες",
+            "στελέχωση",
         ):
             self.assertIn(expected, text)
 

@@ -6,6 +6,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
+
+from ..models.calendar_event import opening_hours_text
 
 
 def _previous_month():
@@ -21,6 +24,17 @@ class KentroActivityReport(models.TransientModel):
     _name = "kentro.activity.report"
     _description = "Community Centre activity report"
 
+    report_type = fields.Selection(
+        [
+            ("activity", "Activity report (a period)"),
+            ("annual", "Annual operating report (a year)"),
+            ("esf", "ESF+ participant indicators"),
+        ],
+        string="Report",
+        default="activity",
+        required=True,
+    )
+    year = fields.Integer(default=lambda self: date.today().year)
     centre_id = fields.Many2one(
         "kentro.centre",
         string="Structure",
@@ -38,6 +52,14 @@ class KentroActivityReport(models.TransientModel):
         help="For reports that leave the centre: counts below the threshold print as «<N».",
     )
     threshold = fields.Integer(default=5)
+
+    @api.onchange("report_type", "year")
+    def _onchange_year(self):
+        if self.report_type == "annual" and self.year:
+            self.date_from = date(self.year, 1, 1)
+            self.date_to = date(self.year, 12, 31)
+        if self.report_type == "esf":
+            self.output = "xlsx"
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -232,16 +254,248 @@ class KentroActivityReport(models.TransientModel):
                 "rows": [[label, appointments.get(key, 0)] for key, label in attendance.items()],
             }
         )
+        return sections
+
+    def _monthly_section(self):
+        """The year month by month: one row per month, one database query per figure."""
+        structures = self._structures().ids
+        env = self.env
+        start, end = self.date_from, self.date_to
+        start_dt = fields.Datetime.to_datetime(start)
+        end_dt = fields.Datetime.to_datetime(end + relativedelta(days=1))
+        in_structures = [("centre_id", "in", structures)]
+
+        def by_month(model, date_field, domain, aggregate="__count"):
+            groups = env[model].sudo()._read_group(domain, [f"{date_field}:month"], [aggregate])
+            return {month.strftime("%Y-%m"): value for month, value in groups if month}
+
+        dated = [("date", ">=", start), ("date", "<=", end)]
+        figures = [
+            (
+                env._("New beneficiaries"),
+                by_month(
+                    "kentro.beneficiary",
+                    "registration_date",
+                    in_structures
+                    + [("registration_date", ">=", start), ("registration_date", "<=", end)],
+                ),
+            ),
+            (
+                env._("People served"),
+                by_month(
+                    "kentro.service", "date", in_structures + dated, "beneficiary_id:count_distinct"
+                ),
+            ),
+            (env._("Services"), by_month("kentro.service", "date", in_structures + dated)),
+            (
+                env._("Referrals sent"),
+                by_month(
+                    "kentro.referral",
+                    "sent_date",
+                    in_structures + [("sent_date", ">=", start), ("sent_date", "<=", end)],
+                ),
+            ),
+            (
+                env._("Applications"),
+                by_month(
+                    "kentro.application",
+                    "create_date",
+                    in_structures + [("create_date", ">=", start_dt), ("create_date", "<", end_dt)],
+                ),
+            ),
+            (
+                env._("Appointments attended"),
+                by_month(
+                    "calendar.event",
+                    "start",
+                    [
+                        ("kentro_appointment", "=", True),
+                        ("kentro_centre_id", "in", structures),
+                        ("kentro_attendance", "=", "attended"),
+                        ("start", ">=", start_dt),
+                        ("start", "<", end_dt),
+                    ],
+                ),
+            ),
+        ]
+        months = []
+        month = start.replace(day=1)
+        while month <= end:
+            months.append(month)
+            month += relativedelta(months=1)
+        return {
+            "title": env._("Month by month"),
+            "columns": [env._("Month")] + [label for label, _values in figures],
+            "rows": [
+                [month.strftime("%m/%Y")]
+                + [values.get(month.strftime("%Y-%m"), 0) for _label, values in figures]
+                for month in months
+            ],
+        }
+
+    def _structure_section(self):
+        env = self.env
+        funds = self._labels("kentro.centre", "fund")
+        rows = []
+        for structure in self._structures():
+            calendar = structure.resource_calendar_id or structure.company_id.resource_calendar_id
+            rows.append(
+                [
+                    structure.name,
+                    structure.staff_count,
+                    structure.staff_required,
+                    env._("Yes") if structure.staffing_compliant else env._("No"),
+                    structure.head_id.name or "",
+                    opening_hours_text(calendar) if calendar else "",
+                    structure.mis_code or "",
+                    funds.get(structure.fund, ""),
+                ]
+            )
+        return {
+            "title": env._("Structures, staffing and funding"),
+            "columns": [
+                env._("Structure"),
+                env._("Staff"),
+                env._("Staff required"),
+                env._("Compliant"),
+                env._("Head"),
+                env._("Opening hours"),
+                env._("MIS code"),
+                env._("Fund"),
+            ],
+            "rows": rows,
+            "raw": True,
+        }
+
+    def _esf_sections(self):
+        """ESF+ common output indicators (Reg. 2021/1057, Annex I) for the
+        participants who registered in the period, by gender."""
+        self.ensure_one()
+        env = self.env
+        Beneficiary = env["kentro.beneficiary"].sudo().with_context(active_test=False)
+        base = [
+            ("centre_id", "in", self._structures().ids),
+            ("registration_date", ">=", self.date_from),
+            ("registration_date", "<=", self.date_to),
+        ]
+        genders = self._labels("kentro.beneficiary", "gender")
+
+        def row(label, domain):
+            counts = dict(Beneficiary._read_group(base + domain, ["gender"], ["__count"]))
+            return [label, sum(counts.values())] + [counts.get(key, 0) for key in genders]
+
+        eu = env.ref("base.europe").country_ids
+        roma = env.ref("kentro_community.kentro_vulnerability_roma")
+        homeless = env.ref("kentro_community.kentro_vulnerability_homeless")
+        incomplete_domain = [
+            "|",
+            "|",
+            "|",
+            ("gender", "=", False),
+            ("birthdate", "=", False),
+            ("employment_status", "=", False),
+            ("education_level", "=", False),
+        ]
+        indicators = [
+            row(env._("Participants"), []),
+            row(env._("Unemployed"), [("employment_status", "=", "unemployed")]),
+            row(env._("Long-term unemployed"), [("long_term_unemployed", "=", True)]),
+            row(
+                env._("Inactive"), [("employment_status", "in", ("inactive", "student", "retired"))]
+            ),
+            row(
+                env._("Employed, including self-employed"),
+                [("employment_status", "in", ("employed", "self_employed"))],
+            ),
+            row(env._("Below 18 years of age"), [("age_band", "=", "under_18")]),
+            row(env._("Aged 18-29"), [("age_band", "=", "18_29")]),
+            row(env._("Aged 55 and above"), [("age_band", "=", "55_plus")]),
+            row(env._("Education ISCED 0-2"), [("education_band", "=", "isced_0_2")]),
+            row(env._("Education ISCED 3-4"), [("education_band", "=", "isced_3_4")]),
+            row(env._("Education ISCED 5-8"), [("education_band", "=", "isced_5_8")]),
+            row(env._("Participants with disabilities"), [("disability", "=", True)]),
+            row(
+                env._("Third-country nationals"),
+                [("nationality_id", "!=", False), ("nationality_id", "not in", eu.ids)],
+            ),
+            row(
+                env._("Participants with a foreign background"),
+                [("nationality_id", "!=", False), ("nationality_id", "!=", env.ref("base.gr").id)],
+            ),
+            row(
+                env._("Minorities, including marginalised communities such as the Roma"),
+                [("vulnerability_ids", "in", roma.ids)],
+            ),
+            row(
+                env._("Homeless or affected by housing exclusion"),
+                [("vulnerability_ids", "in", homeless.ids)],
+            ),
+            row(env._("Refused to give sensitive data"), [("esf_sensitive_refused", "=", True)]),
+            row(env._("Records with mandatory fields missing"), incomplete_domain),
+        ]
+        sections = [
+            {
+                "title": env._("ESF+ participant indicators"),
+                "columns": [env._("Indicator"), env._("Total")] + list(genders.values()),
+                "rows": indicators,
+            }
+        ]
+        # The list to correct stays with the staff who may read the files.
+        if env.user.has_group("kentro_community.group_kentro_professional"):
+            mandatory = ("gender", "birthdate", "employment_status", "education_level")
+            sections.append(
+                {
+                    "title": env._("Records to complete"),
+                    "columns": [env._("Beneficiary"), env._("Structure"), env._("Missing")],
+                    "rows": [
+                        [
+                            person.name,
+                            person.centre_id.name,
+                            ", ".join(
+                                person._fields[name].get_description(env)["string"]
+                                for name in mandatory
+                                if not person[name]
+                            ),
+                        ]
+                        for person in Beneficiary.search(base + incomplete_domain)
+                    ],
+                    "raw": True,
+                }
+            )
+        return sections
+
+    def _report_sections(self):
+        """What the chosen report prints, small numbers hidden if asked."""
+        self.ensure_one()
+        if self.report_type == "esf":
+            sections = self._esf_sections()
+        elif self.report_type == "annual":
+            sections = [self._monthly_section(), *self._sections(), self._structure_section()]
+        else:
+            sections = self._sections()
         for section in sections:
-            section["rows"] = [
-                [row[0]]
-                + [self._fmt(value) if isinstance(value, int) else value for value in row[1:]]
-                for row in section["rows"]
-            ]
+            if not section.pop("raw", False):
+                section["rows"] = [
+                    [row[0]] + [self._fmt(v) if isinstance(v, int) else v for v in row[1:]]
+                    for row in section["rows"]
+                ]
         return sections
 
     # ------------------------------------------------------------ outputs
     def _title(self):
+        if self.report_type == "annual":
+            return self.env._(
+                "Annual operating report %(year)s – %(structure)s",
+                year=self.date_from.year,
+                structure=self.centre_id.name,
+            )
+        if self.report_type == "esf":
+            return self.env._(
+                "ESF+ participant indicators – %(structure)s – %(start)s to %(end)s",
+                structure=self.centre_id.name,
+                start=self.date_from.strftime("%d/%m/%Y"),
+                end=self.date_to.strftime("%d/%m/%Y"),
+            )
         return self.env._(
             "Activity report – %(structure)s – %(start)s to %(end)s",
             structure=self.centre_id.name,
@@ -256,7 +510,7 @@ class KentroActivityReport(models.TransientModel):
         sheet = workbook.add_worksheet(self.env._("Report")[:31])
         sheet.write(0, 0, self._title(), bold)
         row = 2
-        for section in self._sections():
+        for section in self._report_sections():
             sheet.write(row, 0, section["title"], bold)
             row += 1
             sheet.write_row(row, 0, section["columns"], bold)
@@ -265,6 +519,9 @@ class KentroActivityReport(models.TransientModel):
                 sheet.write_row(row, 0, line)
                 row += 1
             row += 1
+        if self.report_type == "annual" and self.centre_id.annual_report_notes:
+            sheet.write(row, 0, self.env._("Narrative of the year"), bold)
+            sheet.write(row + 1, 0, html2plaintext(self.centre_id.annual_report_notes))
         sheet.set_column(0, 0, 45)
         sheet.set_column(1, 12, 14)
         workbook.close()
@@ -279,7 +536,7 @@ class KentroActivityReport(models.TransientModel):
         """Render the report, keep it on the structure's chatter, download it."""
         self.ensure_one()
         report = self.with_context(lang=self.env.user.lang or "el_GR")
-        if self.output == "xlsx":
+        if self.output == "xlsx" or self.report_type == "esf":
             content, extension = report._xlsx(), "xlsx"
         else:
             content, extension = report._pdf(), "pdf"
