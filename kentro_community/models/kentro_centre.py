@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+HEAD = "kentro_community.group_kentro_head"
+
 
 class KentroCentre(models.Model):
     """A structure of a municipality's Community Centre: the centre itself, or an
@@ -171,6 +173,78 @@ class KentroCentre(models.Model):
                 )
             )
         return issues
+
+    # The head's dashboard: this month at a glance.
+    dashboard_new = fields.Integer(
+        string="New beneficiaries this month", compute="_compute_dashboard", groups=HEAD
+    )
+    dashboard_services = fields.Integer(
+        string="Services this month", compute="_compute_dashboard", groups=HEAD
+    )
+    dashboard_overdue = fields.Integer(
+        string="Overdue referral follow-ups", compute="_compute_dashboard", groups=HEAD
+    )
+    dashboard_waiting = fields.Integer(
+        string="Applications waiting for documents", compute="_compute_dashboard", groups=HEAD
+    )
+    dashboard_missed = fields.Integer(
+        string="Missed appointments this month", compute="_compute_dashboard", groups=HEAD
+    )
+
+    def _dashboard_domains(self):
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1)
+        return {
+            "dashboard_new": (
+                "kentro.beneficiary",
+                "centre_id",
+                [("registration_date", ">=", first)],
+            ),
+            "dashboard_services": ("kentro.service", "centre_id", [("date", ">=", first)]),
+            "dashboard_overdue": (
+                "kentro.referral",
+                "centre_id",
+                [("state", "in", ("sent", "accepted")), ("follow_up_date", "<", today)],
+            ),
+            "dashboard_waiting": (
+                "kentro.application",
+                "centre_id",
+                [("state", "=", "collecting")],
+            ),
+            "dashboard_missed": (
+                "calendar.event",
+                "kentro_centre_id",
+                [
+                    ("kentro_appointment", "=", True),
+                    ("kentro_attendance", "=", "missed"),
+                    ("start", ">=", fields.Datetime.to_datetime(first)),
+                ],
+            ),
+        }
+
+    def _compute_dashboard(self):
+        for fname, (model, centre_field, domain) in self._dashboard_domains().items():
+            counts = dict(
+                self.env[model]._read_group(
+                    [(centre_field, "in", self.ids)] + domain, [centre_field], ["__count"]
+                )
+            )
+            for centre in self:
+                centre[fname] = counts.get(centre, 0)
+
+    def action_dashboard_open(self):
+        """Open the records behind one figure of the dashboard."""
+        self.ensure_one()
+        fname = self.env.context.get("dashboard_figure")
+        model, centre_field, domain = self._dashboard_domains()[fname]
+        return {
+            "type": "ir.actions.act_window",
+            "name": self._fields[fname].get_description(self.env)["string"],
+            "res_model": model,
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [(centre_field, "=", self.id)] + domain,
+        }
 
     @api.model
     @tools.ormcache("self.env.uid", "tuple(self.env.companies.ids)")

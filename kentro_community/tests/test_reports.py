@@ -325,3 +325,31 @@ class TestReportPdfs(HttpCase, ReportCase):
             "Οφειλές ενοικίου",
         ):
             self.assertIn(expected, text)
+
+
+@tagged("kentro", "kentro_reports")
+class TestDashboard(ReportCase):
+    def test_head_dashboard_counts_this_month(self):
+        centre = self.centre.with_user(self.user_head)
+        self.assertEqual(
+            centre.dashboard_services,
+            self.env["kentro.service"].search_count(
+                [("centre_id", "=", self.centre.id), ("date", ">=", self.first)]
+            ),
+        )
+        self.assertEqual(centre.dashboard_waiting, 0)
+        self.env["kentro.application"].search(
+            [("beneficiary_id", "=", self.mother.id)]
+        ).action_collect()
+        centre.invalidate_recordset()
+        self.assertEqual(centre.dashboard_waiting, 1)
+        action = centre.with_context(dashboard_figure="dashboard_waiting").action_dashboard_open()
+        self.assertEqual(
+            self.env["kentro.application"].search(action["domain"]).beneficiary_id, self.mother
+        )
+        referral = self.env["kentro.referral"].search([("beneficiary_id", "=", self.mother.id)])
+        referral.follow_up_date = self.today - relativedelta(days=1)
+        centre.invalidate_recordset()
+        self.assertEqual(centre.dashboard_overdue, 1)
+        with self.assertRaises(AccessError):
+            self.centre.with_user(self.user_supervisor).read(["dashboard_overdue"])
