@@ -184,6 +184,39 @@ class TestAnnualAndEsf(ReportCase):
             staffing[self.centre.name][2], "Yes" if self.centre.staffing_compliant else "No"
         )
 
+    def test_annual_xlsx_and_the_supervisor_prints_it(self):
+        wizard = self._wizard(
+            user=self.user_supervisor,
+            report_type="annual",
+            output="xlsx",
+            date_from=self.first.replace(month=1),
+            date_to=self.first.replace(month=12, day=31),
+        )
+        wizard.action_print()
+        attachment = self.centre.message_ids[:1].attachment_ids
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        rows = {
+            row[0]: row[1:] for row in book.active.iter_rows(values_only=True) if row and row[0]
+        }
+        services = self.env["kentro.service"].search_count(
+            [
+                ("centre_id", "in", (self.centre | self.annex).ids),
+                ("date", ">=", self.first),
+                ("date", "<=", self.last),
+            ]
+        )
+        self.assertEqual(rows[self.first.strftime("%m/%Y")][2], services)
+
+    def test_vulnerability_is_a_dimension_of_the_analysis(self):
+        roma = self.env.ref("kentro_community.kentro_vulnerability_roma")
+        self.papadopoulos.vulnerability_ids = roma
+        groups = dict(
+            self.env["kentro.beneficiary"]
+            .with_user(self.user_head)
+            ._read_group([], ["vulnerability_ids"], ["__count"])
+        )
+        self.assertEqual(groups[roma], 1)
+
     def test_esf_indicators_equal_independent_counts(self):
         self.mother.write(
             {
