@@ -21,3 +21,5 @@ from . import kentro_volunteer
 from . import calendar_event
 from . import mail_message
 from . import kentro_timeline
+from . import kentro_case_note
+from . import kentro_audit_log

@@ -200,6 +200,9 @@ class KentroBeneficiary(models.Model):
     application_count = fields.Integer(compute="_compute_work_counts")
     referral_count = fields.Integer(compute="_compute_work_counts")
     appointment_count = fields.Integer(compute="_compute_work_counts")
+    case_note_ids = fields.One2many(
+        "kentro.case.note", "beneficiary_id", string="Case notes", groups=PROFESSIONAL
+    )
     timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
 
     # Search and duplicates
@@ -406,6 +409,19 @@ class KentroBeneficiary(models.Model):
         return super().web_search_read(
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
+
+    def web_read(self, specification):
+        # Opening a file in the form view is logged (read audit).
+        result = super().web_read(specification)
+        if len(self) == 1 and not self.env.su:
+            self.env["kentro.audit.log"]._log("open", self)
+        return result
+
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        if not self.env.su:
+            self.env["kentro.audit.log"]._log("export", self)
+        return result
 
     # ---------------------------------------------------------------- validation
     @api.constrains("amka", "birthdate")

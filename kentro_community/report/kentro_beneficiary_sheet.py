@@ -11,4 +11,5 @@ class KentroBeneficiarySheetReport(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self.env["kentro.beneficiary"].browse(docids)
         docs.check_access("read")
+        self.env["kentro.audit.log"]._log("print", docs)
         return {"doc_ids": docids, "doc_model": "kentro.beneficiary", "docs": docs, "data": data}
