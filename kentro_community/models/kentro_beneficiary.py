@@ -67,7 +67,7 @@ class KentroBeneficiary(models.Model):
 
     _name = "kentro.beneficiary"
     _description = "Beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kentro.retention.mixin"]
     _order = "last_name, first_name, id"
     _check_company_auto = True
 

@@ -1,3 +1,6 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -138,3 +141,95 @@ class TestAccessLog(KentroRegistryCase):
                     {"date": log.date, "user_id": admin.id, "action": "open"}
                 )
         self.assertEqual(log.action, "open")
+
+
+@tagged("kentro", "kentro_privacy")
+class TestRetention(KentroRegistryCase):
+    def _report_figures(self):
+        today = fields.Date.context_today(self.env["kentro.service"])
+        wizard = self.env["kentro.activity.report"].create(
+            {"centre_id": self.centre.id, "date_from": today.replace(day=1), "date_to": today}
+        )
+        esf = wizard.copy({"report_type": "esf"})
+        annual = wizard.copy(
+            {
+                "report_type": "annual",
+                "date_from": today.replace(month=1, day=1),
+                "date_to": today.replace(month=12, day=31),
+            }
+        )
+        return [
+            [section["rows"] for section in report._report_sections() if section["title"]]
+            for report in (wizard, annual)
+        ] + [esf._report_sections()[0]["rows"]]
+
+    def test_erasure_keeps_the_statistics_and_nothing_that_identifies(self):
+        person = self.papadopoulos
+        person.write(
+            {
+                "education_level": "isced_3",
+                "employment_status": "unemployed",
+                "presenting_request": "Οφειλές",
+                "vulnerability_ids": [
+                    (4, self.env.ref("kentro_community.kentro_vulnerability_roma").id)
+                ],
+            }
+        )
+        service = self.env["kentro.service"].create(
+            {
+                "beneficiary_id": person.id,
+                "service_type_id": self.env.ref(
+                    "kentro_community.kentro_service_type_information"
+                ).id,
+                "notes": "Ο κ. Παπαδόπουλος ζήτησε βοήθεια.",
+            }
+        )
+        self.env["kentro.case.note"].create({"beneficiary_id": person.id, "body": "<p>x</p>"})
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "ταυτότητα.pdf",
+                "raw": b"%PDF",
+                "res_model": person._name,
+                "res_id": person.id,
+            }
+        )
+        person.message_post(body="Τηλεφώνησε ο κ. Παπαδόπουλος")
+        age, partner = person.age, person.partner_id
+        before = self._report_figures()
+        with self.assertRaises(AccessError):
+            person.with_user(self.user_professional).action_anonymise()
+        self.assertFalse(person.anonymised)
+        person.with_user(self.user_head).action_anonymise()
+        self.assertTrue(person.anonymised)
+        self.assertEqual(person.state, "closed")
+        self.assertNotIn("Παπαδόπουλος", person.name)
+        self.assertFalse(
+            person.amka or person.afm or person.social_history or person.presenting_request
+        )
+        self.assertEqual(person.age, age, "only the age is kept")
+        self.assertFalse(partner.phone or partner.street or partner.email)
+        self.assertNotIn("Παπαδόπουλος", partner.name)
+        self.assertFalse(service.notes)
+        self.assertFalse(self.env["kentro.case.note"].search([("beneficiary_id", "=", person.id)]))
+        self.assertFalse(attachment.exists())
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("model", "=", person._name), ("res_id", "=", person.id)]
+            )
+        )
+        self.assertEqual(self._report_figures(), before, "the same totals")
+
+    def test_closing_starts_the_retention_and_the_cron_anonymises_when_it_ends(self):
+        self.municipality.kentro_retention_years = 2
+        self.papadopoulos.state = "closed"
+        today = fields.Date.context_today(self.papadopoulos)
+        self.assertEqual(self.papadopoulos.closed_date, today)
+        self.assertEqual(self.papadopoulos.retention_until, today + relativedelta(years=2))
+        self.annex_person.state = "closed"
+        self.annex_person.write({"retention_until": today - relativedelta(days=1)})
+        done = self.env["kentro.beneficiary"]._cron_anonymise_expired()
+        self.assertEqual(done, self.annex_person)
+        self.assertTrue(self.annex_person.anonymised)
+        self.assertFalse(self.papadopoulos.anonymised)
+        self.papadopoulos.state = "active"
+        self.assertFalse(self.papadopoulos.retention_until, "reopened: no retention running")
