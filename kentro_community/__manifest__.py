@@ -38,6 +38,7 @@ Kentro addon builds on.
         "report/kentro_referral_report.xml",
         "report/kentro_appointment_card.xml",
         "report/kentro_activity_report.xml",
+        "report/kentro_consent_form.xml",
         "views/kentro_community_menus.xml",
         "data/kentro_staff_role_data.xml",
         "data/kentro_vulnerability_data.xml",

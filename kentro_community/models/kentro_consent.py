@@ -16,6 +16,22 @@ class KentroConsent(models.Model):
     )
     company_id = fields.Many2one(related="beneficiary_id.company_id", store=True, index=True)
     centre_id = fields.Many2one(related="beneficiary_id.centre_id", store=True, index=True)
+    purpose = fields.Selection(
+        [
+            ("processing", "Registration and processing of the file"),
+            ("sharing", "Sharing data with an agency"),
+            ("esf_sensitive", "ESF+ reporting of sensitive data"),
+            ("photos", "Photos at events"),
+        ],
+        required=True,
+        default="sharing",
+        tracking=True,
+    )
+    household_id = fields.Many2one(related="beneficiary_id.household_id")
+    recorded_by_id = fields.Many2one(
+        "res.users", string="Recorded by", readonly=True, default=lambda self: self.env.user
+    )
+    valid_until = fields.Date(tracking=True, help="Leave empty for a consent without end date.")
     agency_id = fields.Many2one(
         "res.partner", domain="[('kentro_is_agency', '=', True)]", tracking=True
     )
@@ -29,7 +45,12 @@ class KentroConsent(models.Model):
         string="Date given", required=True, default=fields.Date.context_today, tracking=True
     )
     state = fields.Selection(
-        [("given", "Given"), ("refused", "Refused"), ("withdrawn", "Withdrawn")],
+        [
+            ("given", "Given"),
+            ("refused", "Refused"),
+            ("withdrawn", "Withdrawn"),
+            ("expired", "Expired"),
+        ],
         required=True,
         default="given",
         tracking=True,
@@ -39,8 +60,8 @@ class KentroConsent(models.Model):
     _sql_constraints = [
         (
             "scope_required",
-            "CHECK(agency_id IS NOT NULL OR agency_category_id IS NOT NULL)",
-            "A consent names the agency, or the category of agencies, it covers.",
+            "CHECK(purpose != 'sharing' OR agency_id IS NOT NULL OR agency_category_id IS NOT NULL)",
+            "A consent to share data names the agency, or the category of agencies, it covers.",
         ),
     ]
 
@@ -50,7 +71,11 @@ class KentroConsent(models.Model):
         return self.sudo().search(
             [
                 ("beneficiary_id", "=", beneficiary.id),
+                ("purpose", "=", "sharing"),
                 ("state", "=", "given"),
+                "|",
+                ("valid_until", "=", False),
+                ("valid_until", ">=", fields.Date.context_today(self)),
                 "|",
                 ("agency_id", "=", agency.id),
                 "&",
@@ -58,3 +83,34 @@ class KentroConsent(models.Model):
                 ("agency_category_id", "=", agency.kentro_agency_category_id.id),
             ]
         )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") in ("withdrawn", "expired", "refused"):
+            self._flag_open_referrals()
+        return result
+
+    def _flag_open_referrals(self):
+        """Open referrals sent under a consent that no longer holds are flagged,
+        and their case worker is asked to act."""
+        referrals = (
+            self.env["kentro.referral"]
+            .sudo()
+            .search([("consent_id", "in", self.ids), ("state", "in", ("sent", "accepted"))])
+        )
+        referrals.write({"consent_withdrawn": True})
+        for referral in referrals:
+            referral.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Consent withdrawn: stop sharing data with %(agency)s",
+                    agency=referral.agency_id.name,
+                ),
+                user_id=referral.user_id.id or self.env.user.id,
+            )
+
+    @api.model
+    def _cron_expire(self):
+        self.search(
+            [("state", "=", "given"), ("valid_until", "<", fields.Date.context_today(self))]
+        ).write({"state": "expired"})

@@ -59,6 +59,11 @@ class KentroReferral(models.Model):
     outcome = fields.Text(groups=PROFESSIONAL)
     notes = fields.Text(groups=PROFESSIONAL)
     consent_id = fields.Many2one("kentro.consent", readonly=True)
+    consent_withdrawn = fields.Boolean(
+        readonly=True,
+        tracking=True,
+        help="The consent this referral was sent under was withdrawn or has expired.",
+    )
     service_ids = fields.One2many("kentro.service", "referral_id", string="Services")
 
     @api.depends("agency_id.name", "beneficiary_id.name")

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import KentroRegistryCase
@@ -233,3 +233,81 @@ class TestRetention(KentroRegistryCase):
         self.assertFalse(self.papadopoulos.anonymised)
         self.papadopoulos.state = "active"
         self.assertFalse(self.papadopoulos.retention_until, "reopened: no retention running")
+
+
+@tagged("kentro", "kentro_privacy")
+class TestConsents(KentroRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.dypa = cls.env.ref("kentro_community.res_partner_agency_dypa")
+
+    def _referral(self):
+        return (
+            self.env["kentro.referral"]
+            .with_user(self.user_professional)
+            .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
+        )
+
+    def test_only_a_valid_sharing_consent_opens_the_gate(self):
+        Consent = self.env["kentro.consent"].with_user(self.user_reception)
+        processing = Consent.create(
+            {"beneficiary_id": self.papadopoulos.id, "purpose": "processing"}
+        )
+        self.assertEqual(processing.recorded_by_id, self.user_reception)
+        with self.assertRaises(UserError):
+            self._referral().action_send()
+        expired = Consent.create(
+            {
+                "beneficiary_id": self.papadopoulos.id,
+                "agency_id": self.dypa.id,
+                "valid_until": fields.Date.context_today(processing) - relativedelta(days=1),
+            }
+        )
+        with self.assertRaises(UserError):
+            self._referral().action_send()
+        self.env["kentro.consent"]._cron_expire()
+        self.assertEqual(expired.state, "expired")
+        self.assertEqual(processing.state, "given", "no end date")
+        Consent.create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
+        referral = self._referral()
+        referral.action_send()
+        self.assertEqual(referral.state, "sent")
+
+    def test_withdrawing_flags_the_open_referrals(self):
+        consent = self.env["kentro.consent"].create(
+            {"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id}
+        )
+        referral = self._referral()
+        referral.action_send()
+        closed = self._referral()
+        closed.action_send()
+        closed.action_no_response()
+        consent.with_user(self.user_reception).write({"state": "withdrawn"})
+        self.assertTrue(referral.consent_withdrawn)
+        self.assertFalse(closed.consent_withdrawn)
+        self.assertIn(
+            self.dypa.name, " ".join(referral.activity_ids.mapped("summary")), "the worker is told"
+        )
+
+    def test_consent_form_per_purpose_in_greek(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        report = self.env["ir.actions.report"].with_user(self.user_reception)
+        for purpose, text in (
+            ("processing", "να τηρεί το Κέντρο Κοινότητας τον φάκελό μου"),
+            ("sharing", self.dypa.name),
+            ("esf_sensitive", "Ευρωπαϊκού Κοινωνικού Ταμείου+"),
+            ("photos", "φωτογραφίες"),
+        ):
+            consent = self.env["kentro.consent"].create(
+                {
+                    "beneficiary_id": self.papadopoulos.id,
+                    "purpose": purpose,
+                    "agency_id": self.dypa.id if purpose == "sharing" else False,
+                }
+            )
+            html = report._render_qweb_html(
+                "kentro_community.kentro_consent_form_action", consent.ids
+            )[0].decode()
+            self.assertIn("Έντυπο συναίνεσης", html)
+            self.assertIn(text, html)
