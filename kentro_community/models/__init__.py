@@ -5,6 +5,7 @@ from . import kentro_centre
 from . import res_users
 from . import kentro_household
 from . import kentro_retention
+from . import kentro_subject_access
 from . import kentro_beneficiary
 from . import res_partner
 from . import kentro_casework_mixin

@@ -54,8 +54,8 @@ class KentroAuditLog(models.Model):
             raise AccessError(self.env._("The access log is written by Odoo itself."))
         return super().create(vals_list)
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise AccessError(self.env._("The access log cannot be changed."))
 
-    def unlink(self):
+    def unlink(self):  # pylint: disable=method-required-super
         raise AccessError(self.env._("The access log cannot be deleted."))

@@ -67,7 +67,12 @@ class KentroBeneficiary(models.Model):
 
     _name = "kentro.beneficiary"
     _description = "Beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kentro.retention.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kentro.retention.mixin",
+        "kentro.subject.access.mixin",
+    ]
     _order = "last_name, first_name, id"
     _check_company_auto = True
 
@@ -411,11 +416,15 @@ class KentroBeneficiary(models.Model):
         )
 
     def web_read(self, specification):
-        # Opening a file in the form view is logged (read audit).
+        # Opening a file in the form view is logged (read audit). Reads inside
+        # read-only requests (a list, another record's form) are not openings.
         result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su:
+        if len(self) == 1 and not self.env.su and not self.env.cr.readonly:
             self.env["kentro.audit.log"]._log("open", self)
         return result
+
+    # Odoo runs web_read in a read-only transaction; this one writes the log.
+    web_read._readonly = False
 
     def export_data(self, fields_to_export):
         result = super().export_data(fields_to_export)

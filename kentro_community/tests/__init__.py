@@ -7,5 +7,6 @@ from . import test_three_axes
 from . import test_appointments
 from . import test_reports
 from . import test_privacy
+from . import test_logins
 from . import test_ui
 from . import test_job_bank
