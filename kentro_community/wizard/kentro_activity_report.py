@@ -79,6 +79,47 @@ class KentroActivityReport(models.TransientModel):
             return f"<{self.threshold}"
         return value
 
+    # What each figure counts: the model, its date in the period, its structure.
+    _FIGURES = {
+        "beneficiaries": ("kentro.beneficiary", "registration_date", "centre_id", []),
+        "services": ("kentro.service", "date", "centre_id", []),
+        "referrals": ("kentro.referral", "sent_date", "centre_id", []),
+        "applications": ("kentro.application", "create_date", "centre_id", []),
+        "appointments": (
+            "calendar.event",
+            "start",
+            "kentro_centre_id",
+            [("kentro_appointment", "=", True), ("active", "=", True)],
+        ),
+    }
+
+    def _aggregate(self, figure, groupby, aggregates, domain=()):
+        """``_read_group`` of one kind of record of the chosen structures,
+        dated in the period (whole days for datetime fields)."""
+        model, date_field, centre_field, base = self._FIGURES[figure]
+        Model = self.env[model].sudo().with_context(active_test=False)
+        start, end = self.date_from, self.date_to
+        if Model._fields[date_field].type == "datetime":
+            start = fields.Datetime.to_datetime(start)
+            end_condition = (
+                date_field,
+                "<",
+                fields.Datetime.to_datetime(end + relativedelta(days=1)),
+            )
+        else:
+            end_condition = (date_field, "<=", end)
+        return Model._read_group(
+            [
+                (centre_field, "in", self._structures().ids),
+                (date_field, ">=", start),
+                end_condition,
+                *base,
+                *domain,
+            ],
+            groupby,
+            aggregates,
+        )
+
     def _labels(self, model, field):
         return dict(self.env[model]._fields[field]._description_selection(self.env))
 
@@ -87,35 +128,13 @@ class KentroActivityReport(models.TransientModel):
         label followed by its figures. PDF and XLSX both render these."""
         self.ensure_one()
         structures = self._structures()
-        period = (self.date_from, self.date_to)
         env = self.env
         sections = []
 
         # New beneficiaries by gender, per structure; active beneficiaries.
-        Beneficiary = env["kentro.beneficiary"].sudo().with_context(active_test=False)
         genders = self._labels("kentro.beneficiary", "gender")
-        new = Beneficiary._read_group(
-            [
-                ("centre_id", "in", structures.ids),
-                ("registration_date", ">=", period[0]),
-                ("registration_date", "<=", period[1]),
-            ],
-            ["centre_id", "gender"],
-            ["__count"],
-        )
-        active = dict(
-            env["kentro.service"]
-            .sudo()
-            ._read_group(
-                [
-                    ("centre_id", "in", structures.ids),
-                    ("date", ">=", period[0]),
-                    ("date", "<=", period[1]),
-                ],
-                ["centre_id"],
-                ["beneficiary_id:count_distinct"],
-            )
-        )
+        new = self._aggregate("beneficiaries", ["centre_id", "gender"], ["__count"])
+        active = dict(self._aggregate("services", ["centre_id"], ["beneficiary_id:count_distinct"]))
         rows = []
         for structure in structures:
             counts = {gender: n for centre, gender, n in new if centre == structure}
@@ -136,18 +155,10 @@ class KentroActivityReport(models.TransientModel):
 
         # Services by axis and type.
         axes = self._labels("kentro.service", "axis")
-        services = (
-            env["kentro.service"]
-            .sudo()
-            ._read_group(
-                [
-                    ("centre_id", "in", structures.ids),
-                    ("date", ">=", period[0]),
-                    ("date", "<=", period[1]),
-                ],
-                ["axis", "service_type_id"],
-                ["__count", "beneficiary_id:count_distinct", "duration:sum"],
-            )
+        services = self._aggregate(
+            "services",
+            ["axis", "service_type_id"],
+            ["__count", "beneficiary_id:count_distinct", "duration:sum"],
         )
         sections.append(
             {
@@ -170,19 +181,7 @@ class KentroActivityReport(models.TransientModel):
 
         # Referrals sent in the period, by agency category and state.
         states = self._labels("kentro.referral", "state")
-        referrals = (
-            env["kentro.referral"]
-            .sudo()
-            ._read_group(
-                [
-                    ("centre_id", "in", structures.ids),
-                    ("sent_date", ">=", period[0]),
-                    ("sent_date", "<=", period[1]),
-                ],
-                ["agency_category_id", "state"],
-                ["__count"],
-            )
-        )
+        referrals = self._aggregate("referrals", ["agency_category_id", "state"], ["__count"])
         shown = [key for key in states if key != "draft"]
         categories = {}
         for category, state, count in referrals:
@@ -200,23 +199,7 @@ class KentroActivityReport(models.TransientModel):
 
         # Applications opened in the period, by programme and state.
         app_states = self._labels("kentro.application", "state")
-        applications = (
-            env["kentro.application"]
-            .sudo()
-            ._read_group(
-                [
-                    ("centre_id", "in", structures.ids),
-                    ("create_date", ">=", fields.Datetime.to_datetime(period[0])),
-                    (
-                        "create_date",
-                        "<",
-                        fields.Datetime.to_datetime(period[1] + relativedelta(days=1)),
-                    ),
-                ],
-                ["programme_id", "state"],
-                ["__count"],
-            )
-        )
+        applications = self._aggregate("applications", ["programme_id", "state"], ["__count"])
         programmes = {}
         for programme, state, count in applications:
             programmes.setdefault(programme, {})[state] = count
@@ -233,20 +216,7 @@ class KentroActivityReport(models.TransientModel):
 
         # Appointments in the period by attendance.
         attendance = self._labels("calendar.event", "kentro_attendance")
-        appointments = dict(
-            env["calendar.event"]
-            .sudo()
-            ._read_group(
-                [
-                    ("kentro_appointment", "=", True),
-                    ("kentro_centre_id", "in", structures.ids),
-                    ("start", ">=", fields.Datetime.to_datetime(period[0])),
-                    ("start", "<", fields.Datetime.to_datetime(period[1] + relativedelta(days=1))),
-                ],
-                ["kentro_attendance"],
-                ["__count"],
-            )
-        )
+        appointments = dict(self._aggregate("appointments", ["kentro_attendance"], ["__count"]))
         sections.append(
             {
                 "title": env._("Appointments"),
@@ -258,64 +228,23 @@ class KentroActivityReport(models.TransientModel):
 
     def _monthly_section(self):
         """The year month by month: one row per month, one database query per figure."""
-        structures = self._structures().ids
         env = self.env
         start, end = self.date_from, self.date_to
-        start_dt = fields.Datetime.to_datetime(start)
-        end_dt = fields.Datetime.to_datetime(end + relativedelta(days=1))
-        in_structures = [("centre_id", "in", structures)]
 
-        def by_month(model, date_field, domain, aggregate="__count"):
-            groups = env[model].sudo()._read_group(domain, [f"{date_field}:month"], [aggregate])
+        def by_month(figure, aggregate="__count", domain=()):
+            date_field = self._FIGURES[figure][1]
+            groups = self._aggregate(figure, [f"{date_field}:month"], [aggregate], domain)
             return {month.strftime("%Y-%m"): value for month, value in groups if month}
 
-        dated = [("date", ">=", start), ("date", "<=", end)]
         figures = [
-            (
-                env._("New beneficiaries"),
-                by_month(
-                    "kentro.beneficiary",
-                    "registration_date",
-                    in_structures
-                    + [("registration_date", ">=", start), ("registration_date", "<=", end)],
-                ),
-            ),
-            (
-                env._("People served"),
-                by_month(
-                    "kentro.service", "date", in_structures + dated, "beneficiary_id:count_distinct"
-                ),
-            ),
-            (env._("Services"), by_month("kentro.service", "date", in_structures + dated)),
-            (
-                env._("Referrals sent"),
-                by_month(
-                    "kentro.referral",
-                    "sent_date",
-                    in_structures + [("sent_date", ">=", start), ("sent_date", "<=", end)],
-                ),
-            ),
-            (
-                env._("Applications"),
-                by_month(
-                    "kentro.application",
-                    "create_date",
-                    in_structures + [("create_date", ">=", start_dt), ("create_date", "<", end_dt)],
-                ),
-            ),
+            (env._("New beneficiaries"), by_month("beneficiaries")),
+            (env._("People served"), by_month("services", "beneficiary_id:count_distinct")),
+            (env._("Services"), by_month("services")),
+            (env._("Referrals sent"), by_month("referrals")),
+            (env._("Applications"), by_month("applications")),
             (
                 env._("Appointments attended"),
-                by_month(
-                    "calendar.event",
-                    "start",
-                    [
-                        ("kentro_appointment", "=", True),
-                        ("kentro_centre_id", "in", structures),
-                        ("kentro_attendance", "=", "attended"),
-                        ("start", ">=", start_dt),
-                        ("start", "<", end_dt),
-                    ],
-                ),
+                by_month("appointments", domain=[("kentro_attendance", "=", "attended")]),
             ),
         ]
         months = []
