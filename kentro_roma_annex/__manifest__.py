@@ -10,7 +10,10 @@
     "depends": ["kentro_community"],
     "data": [
         "security/ir.model.access.csv",
+        "security/kentro_roma_security.xml",
+        "data/kentro_roma_data.xml",
         "views/kentro_centre_views.xml",
+        "views/kentro_roma_settlement_views.xml",
     ],
     "installable": True,
 }

@@ -1,1 +1,2 @@
 from . import kentro_centre
+from . import kentro_roma_settlement

@@ -1,1 +1,2 @@
 from . import test_structure_type
+from . import test_settlement

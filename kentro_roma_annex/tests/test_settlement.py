@@ -1,0 +1,119 @@
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.kentro_community.tests.common import KentroCommunityCase
+
+
+@tagged("kentro", "kentro_roma")
+class TestSettlements(KentroCommunityCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.roma_annex = cls.env["kentro.centre"].create(
+            {
+                "name": "Παράρτημα Ρομά Δοκιμής",
+                "centre_type": "roma_annex",
+                "parent_id": cls.centre.id,
+                "company_id": cls.municipality.id,
+            }
+        )
+        cls.mediator = cls.user_annex_professional
+        cls.mediator.write(
+            {
+                "kentro_centre_ids": [(6, 0, cls.roma_annex.ids)],
+                "kentro_role_id": cls.env.ref(
+                    "kentro_roma_annex.kentro_staff_role_roma_mediator"
+                ).id,
+            }
+        )
+        cls.settlement = (
+            cls.env["kentro.roma.settlement"]
+            .with_user(cls.mediator)
+            .create(
+                {
+                    "name": "Οικισμός Αγίας Παρασκευής",
+                    "centre_id": cls.roma_annex.id,
+                    "settlement_type": "semi_organised",
+                    "population": 120,
+                    "water": "partial",
+                    "electricity": "no",
+                    "latitude": 38.37,
+                    "longitude": 26.13,
+                }
+            )
+        )
+        cls.household = cls.env["kentro.household"].create(
+            {
+                "name": "Οικογένεια Δοκιμής",
+                "centre_id": cls.roma_annex.id,
+                "roma_settlement_id": cls.settlement.id,
+            }
+        )
+        cls.members = cls.env["kentro.beneficiary"].create(
+            [
+                {
+                    "first_name": first,
+                    "last_name": "Δοκιμής",
+                    "centre_id": cls.roma_annex.id,
+                    "household_id": cls.household.id,
+                    "household_relationship": relationship,
+                }
+                for first, relationship in (
+                    ("Μαρία", "head"),
+                    ("Γιάννης", "child"),
+                    ("Ελένη", "child"),
+                )
+            ]
+        )
+
+    def test_settlement_data_households_and_people(self):
+        self.assertEqual(self.members.roma_settlement_id, self.settlement, "from their household")
+        self.assertEqual(self.settlement.household_count, 1)
+        self.assertEqual(
+            self.settlement.beneficiary_count,
+            self.env["kentro.beneficiary"].search_count(
+                [("household_id.roma_settlement_id", "=", self.settlement.id)]
+            ),
+        )
+        self.settlement.with_user(self.mediator).write(
+            {
+                "assessment_ids": [
+                    (0, 0, {"water": "yes", "electricity": "partial", "notes": "Νέα παροχή νερού"})
+                ]
+            }
+        )
+        self.assertEqual(self.settlement.assessment_ids.user_id, self.mediator)
+        self.assertEqual(self.settlement.assessment_ids.centre_id, self.roma_annex)
+        self.assertEqual(
+            self.env.ref("kentro_roma_annex.kentro_staff_role_roma_mediator")
+            .with_context(lang="el_GR")
+            .name,
+            "Διαμεσολαβητής/τρια Ρομά",
+        )
+
+    def test_invalid_settlement_data_is_refused(self):
+        with self.assertRaises(ValidationError):
+            self.settlement.latitude = 120
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.settlement.population = -5
+            self.settlement.flush_recordset()
+
+    def test_annex_staff_and_the_head_see_settlements_the_main_centre_does_not(self):
+        Settlement = self.env["kentro.roma.settlement"]
+        self.assertEqual(Settlement.with_user(self.mediator).search([]), self.settlement)
+        self.assertEqual(Settlement.with_user(self.user_head).search([]), self.settlement)
+        for user in (self.user_professional, self.user_reception):
+            self.assertFalse(Settlement.with_user(user).search_read([], ["name"]))
+            self.assertFalse(Settlement.with_user(user).name_search("Αγίας"))
+            with self.assertRaises(AccessError):
+                self.settlement.with_user(user).read(["name"])
+            self.assertFalse(
+                self.env["kentro.beneficiary"]
+                .with_user(user)
+                .search([("id", "in", self.members.ids)])
+            )
+        with self.assertRaises(AccessError):
+            Settlement.with_user(self.user_supervisor).search_read([], ["name"])
