@@ -212,6 +212,8 @@ class CalendarEvent(models.Model):
             else self.env._("Community Centre appointment")
         )
         partner_commands = list(vals.get("partner_ids") or [])
+        if partner_commands and isinstance(partner_commands[0], int):
+            partner_commands = [fields.Command.set(partner_commands)]
         partner_commands.append(fields.Command.link(person.partner_id.id))
         vals["partner_ids"] = partner_commands
         if creating:

@@ -128,6 +128,20 @@ class TestBooking(AppointmentCase):
         self.assertNotIn("Παπαδόπουλος", event.name)
         self.assertIn(self.papadopoulos.partner_id, event.partner_ids)
         self.assertEqual(event.user_id, self.user_professional)
+        # The web client may send the attendees as plain ids.
+        other = Event.create(
+            {
+                "name": "x",
+                "kentro_beneficiary_id": self.papadopoulos.id,
+                "kentro_service_type_id": self.counselling.id,
+                "partner_ids": [self.user_professional.partner_id.id],
+                "start": self.at(self.monday, 14),
+                "stop": self.at(self.monday, 14, 30),
+            }
+        )
+        self.assertEqual(
+            other.partner_ids, self.user_professional.partner_id | self.papadopoulos.partner_id
+        )
         with self.assertRaises(ValidationError):
             event.write({"start": self.at(self.monday, 17), "stop": self.at(self.monday, 18)})
 
