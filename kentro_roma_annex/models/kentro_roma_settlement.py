@@ -32,7 +32,7 @@ class KentroRomaSettlement(models.Model):
         SETTLEMENT_TYPES, string="Type", required=True, tracking=True
     )
     population = fields.Integer(string="Population (estimate)", tracking=True)
-    housing = fields.Selection(HOUSING, string="Housing")
+    housing = fields.Selection(HOUSING)
     water = fields.Selection(SERVICE_LEVELS, string="Running water")
     electricity = fields.Selection(SERVICE_LEVELS)
     sewerage = fields.Selection(SERVICE_LEVELS)
