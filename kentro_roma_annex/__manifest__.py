@@ -14,6 +14,7 @@
         "data/kentro_roma_data.xml",
         "views/kentro_centre_views.xml",
         "views/kentro_roma_settlement_views.xml",
+        "views/kentro_roma_fieldwork_views.xml",
     ],
     "installable": True,
 }

@@ -109,23 +109,3 @@ class KentroHousehold(models.Model):
     roma_settlement_id = fields.Many2one(
         "kentro.roma.settlement", string="Roma settlement", index=True, ondelete="set null"
     )
-
-
-class KentroBeneficiary(models.Model):
-    _inherit = "kentro.beneficiary"
-
-    roma_settlement_id = fields.Many2one(
-        "kentro.roma.settlement",
-        string="Roma settlement",
-        compute="_compute_roma_settlement_id",
-        store=True,
-        readonly=False,
-        index=True,
-        ondelete="set null",
-    )
-
-    @api.depends("household_id.roma_settlement_id")
-    def _compute_roma_settlement_id(self):
-        for person in self:
-            if person.household_id.roma_settlement_id:
-                person.roma_settlement_id = person.household_id.roma_settlement_id

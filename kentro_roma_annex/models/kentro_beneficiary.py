@@ -1,0 +1,64 @@
+from odoo import api, fields, models
+
+from .kentro_roma_fieldwork import SCHOOL_AGE
+
+
+class KentroBeneficiary(models.Model):
+    _inherit = "kentro.beneficiary"
+
+    roma_settlement_id = fields.Many2one(
+        "kentro.roma.settlement",
+        string="Roma settlement",
+        compute="_compute_roma_settlement_id",
+        store=True,
+        readonly=False,
+        index=True,
+        ondelete="set null",
+    )
+
+    @api.depends("household_id.roma_settlement_id")
+    def _compute_roma_settlement_id(self):
+        for person in self:
+            if person.household_id.roma_settlement_id:
+                person.roma_settlement_id = person.household_id.roma_settlement_id
+
+    roma_school_record_ids = fields.One2many(
+        "kentro.roma.school.record", "beneficiary_id", string="School support"
+    )
+    roma_school_enrolled = fields.Boolean(
+        string="Enrolled at school",
+        compute="_compute_roma_school_enrolled",
+        store=True,
+        help="From the latest school support record.",
+    )
+
+    @api.depends("roma_school_record_ids.enrolled", "roma_school_record_ids.date")
+    def _compute_roma_school_enrolled(self):
+        for person in self:
+            latest = person.roma_school_record_ids.sorted(lambda r: (r.date, r.id))[-1:]
+            person.roma_school_enrolled = latest.enrolled
+
+    @api.model
+    def _roma_not_enrolled_domain(self):
+        """School-age children of a settlement not enrolled (or without record)."""
+        return [
+            ("roma_settlement_id", "!=", False),
+            ("age", ">=", SCHOOL_AGE[0]),
+            ("age", "<=", SCHOOL_AGE[1]),
+            ("birthdate", "!=", False),
+            ("roma_school_enrolled", "=", False),
+        ]
+
+    @api.model
+    def action_roma_not_enrolled(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kentro_community.kentro_beneficiary_action"
+        )
+        action.update(
+            {
+                "name": self.env._("School-age children not enrolled"),
+                "domain": self._roma_not_enrolled_domain(),
+                "context": {},
+            }
+        )
+        return action
