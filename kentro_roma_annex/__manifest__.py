@@ -16,5 +16,11 @@
         "views/kentro_roma_settlement_views.xml",
         "views/kentro_roma_fieldwork_views.xml",
     ],
+    "demo": ["demo/kentro_roma_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "kentro_roma_annex/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

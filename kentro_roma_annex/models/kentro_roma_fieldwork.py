@@ -54,9 +54,6 @@ class KentroRomaFieldVisit(models.Model):
     settlement_id = fields.Many2one(
         "kentro.roma.settlement", required=True, index=True, check_company=True
     )
-    centre_id = fields.Many2one(
-        compute="_compute_centre_id", store=True, readonly=False, precompute=True
-    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     user_ids = fields.Many2many(
         "res.users", string="Staff", default=lambda self: self.env.user, required=True
@@ -69,11 +66,14 @@ class KentroRomaFieldVisit(models.Model):
         [("planned", "Planned"), ("done", "Done")], default="planned", required=True, tracking=True
     )
 
-    @api.depends("settlement_id")
-    def _compute_centre_id(self):
-        for visit in self:
-            if visit.settlement_id:
-                visit.centre_id = visit.settlement_id.centre_id
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A visit belongs to the structure that serves the settlement.
+        for vals in vals_list:
+            if vals.get("settlement_id"):
+                settlement = self.env["kentro.roma.settlement"].browse(vals["settlement_id"])
+                vals["centre_id"] = settlement.centre_id.id
+        return super().create(vals_list)
 
     def _compute_display_name(self):
         for visit in self:

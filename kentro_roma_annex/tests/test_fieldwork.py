@@ -3,7 +3,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .test_settlement import TestSettlements
 
@@ -117,3 +117,24 @@ class TestFieldwork(TestSettlements):
             lambda p: 4 <= p.age <= 15 and not p.roma_school_record_ids.sorted("date")[-1:].enrolled
         )
         self.assertEqual(not_enrolled, expected)
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour")
+class TestFieldVisitTour(HttpCase, TestSettlements):
+    def test_mediator_records_a_field_visit_with_two_people(self):
+        self.start_tour(
+            "/odoo/action-kentro_roma_annex.kentro_roma_field_visit_action",
+            "kentro_roma_field_visit_tour",
+            login=self.mediator.login,
+        )
+        visit = self.env["kentro.roma.field.visit"].search(
+            [("settlement_id", "=", self.settlement.id)]
+        )
+        self.assertEqual(visit.state, "done")
+        self.assertEqual(visit.attendee_ids, self.members[:2])
+        self.assertEqual(
+            self.env["kentro.service"]
+            .search([("roma_field_visit_id", "=", visit.id)])
+            .beneficiary_id,
+            self.members[:2],
+        )
