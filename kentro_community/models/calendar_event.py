@@ -41,7 +41,7 @@ def opening_hours_text(calendar):
         )
     env = calendar.env
     labels = dict(
-        env["kentro.volunteer.availability"]._fields["dayofweek"]._description_selection(env)
+        env["resource.calendar.attendance"]._fields["dayofweek"]._description_selection(env)
     )
     return ", ".join(f"{labels[day]} {' / '.join(hours)}" for day, hours in by_day.items())
 

@@ -70,30 +70,45 @@ class KentroRetentionMixin(models.AbstractModel):
 
     def _anonymise(self):
         today = fields.Date.context_today(self)
-        env = self.env
-        for person in self.filtered(lambda p: not p.anonymised):
-            age = person.age
-            related = {
-                model: env[model].search([("beneficiary_id", "=", person.id)])
-                for model in FREE_TEXT
-            }
-            # Attachments and messages of the file and of everything in it.
-            documents = [("kentro.beneficiary", person.ids), ("res.partner", person.partner_id.ids)]
-            documents += [(model, records.ids) for model, records in related.items()]
-            applications = related["kentro.application"]
-            documents.append(("kentro.application.document", applications.line_ids.ids))
-            for model, ids in documents:
-                if not ids:
-                    continue
-                env["ir.attachment"].search(
-                    [("res_model", "=", model), ("res_id", "in", ids)]
-                ).unlink()
+        # No tracking: a tracked change would write the erased values back
+        # into the chatter when the transaction commits.
+        people = self.with_context(tracking_disable=True).filtered(lambda p: not p.anonymised)
+        env = people.env
+        if not people:
+            return
+        related = {
+            model: env[model].search([("beneficiary_id", "in", people.ids)]) for model in FREE_TEXT
+        }
+        applications = related["kentro.application"]
+        # Attachments and messages of the files and of everything in them.
+        documents = [("kentro.beneficiary", people.ids), ("res.partner", people.partner_id.ids)]
+        documents += [(model, records.ids) for model, records in related.items()]
+        documents.append(("kentro.application.document", applications.line_ids.ids))
+        for model, ids in documents:
+            if ids:
+                domain = [("res_model", "=", model), ("res_id", "in", ids)]
+                env["ir.attachment"].search(domain).unlink()
                 env["mail.message"].search([("model", "=", model), ("res_id", "in", ids)]).unlink()
-            applications.line_ids.write({"attachment_id": False})
-            for model, names in FREE_TEXT.items():
-                related[model].write(dict.fromkeys(names, False))
-            env["kentro.case.note"].search([("beneficiary_id", "=", person.id)]).unlink()
-            person.consent_ids.write({"attachment_id": False})
+        applications.line_ids.write({"attachment_id": False})
+        for model, names in FREE_TEXT.items():
+            related[model].write(dict.fromkeys(names, False))
+        env["kentro.case.note"].search([("beneficiary_id", "in", people.ids)]).unlink()
+        people.consent_ids.write({"attachment_id": False})
+        people.partner_id.write(
+            {
+                "street": False,
+                "street2": False,
+                "city": False,
+                "zip": False,
+                "phone": False,
+                "mobile": False,
+                "email": False,
+                "vat": False,
+                "comment": False,
+            }
+        )
+        for person in people:
+            age = person.age
             person.write(
                 {
                     "first_name": f"#{person.id}",
@@ -113,19 +128,6 @@ class KentroRetentionMixin(models.AbstractModel):
                     "assessed_needs": False,
                     "state": "closed",
                     "anonymised": True,
-                }
-            )
-            person.partner_id.write(
-                {
-                    "street": False,
-                    "street2": False,
-                    "city": False,
-                    "zip": False,
-                    "phone": False,
-                    "mobile": False,
-                    "email": False,
-                    "vat": False,
-                    "comment": False,
                 }
             )
 

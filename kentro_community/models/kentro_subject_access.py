@@ -36,15 +36,12 @@ class KentroSubjectAccessMixin(models.AbstractModel):
 
     def _subject_attachments(self):
         self.ensure_one()
-        Attachment = self.env["ir.attachment"].sudo()
         documents = [("kentro.beneficiary", self.ids), ("res.partner", self.partner_id.ids)]
-        for model, field in FILE_MODELS:
-            ids = self.env[model].sudo().search([(field, "=", self.id)]).ids
-            documents.append((model, ids))
+        documents += [(records._name, records.ids) for records in self._subject_records().values()]
         domain = ["|"] * (len(documents) - 1)
         for model, ids in documents:
             domain += ["&", ("res_model", "=", model), ("res_id", "in", ids or [0])]
-        return Attachment.search(domain)
+        return self.env["ir.attachment"].sudo().search(domain)
 
     def action_subject_access(self):
         """Build the ZIP, keep it on the file's chatter, and download it."""
