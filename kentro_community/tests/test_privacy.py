@@ -215,6 +215,9 @@ class TestRetention(KentroRegistryCase):
         self.assertFalse(service.notes)
         self.assertFalse(self.env["kentro.case.note"].search([("beneficiary_id", "=", person.id)]))
         self.assertFalse(attachment.exists())
+        # Tracking is written when the transaction commits: run that step too.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         self.assertFalse(
             self.env["mail.message"].search(
                 [("model", "=", person._name), ("res_id", "=", person.id)]
