@@ -15,6 +15,7 @@
         "views/kentro_centre_views.xml",
         "views/kentro_roma_settlement_views.xml",
         "views/kentro_roma_fieldwork_views.xml",
+        "views/kentro_activity_report_views.xml",
     ],
     "demo": ["demo/kentro_roma_demo.xml"],
     "assets": {

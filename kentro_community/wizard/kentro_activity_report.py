@@ -393,15 +393,19 @@ class KentroActivityReport(models.TransientModel):
             )
         return sections
 
+    def _build_sections(self):
+        """The tables of the chosen report; addons add their own report types here."""
+        self.ensure_one()
+        if self.report_type == "esf":
+            return self._esf_sections()
+        if self.report_type == "annual":
+            return [self._monthly_section(), *self._sections(), self._structure_section()]
+        return self._sections()
+
     def _report_sections(self):
         """What the chosen report prints, small numbers hidden if asked."""
         self.ensure_one()
-        if self.report_type == "esf":
-            sections = self._esf_sections()
-        elif self.report_type == "annual":
-            sections = [self._monthly_section(), *self._sections(), self._structure_section()]
-        else:
-            sections = self._sections()
+        sections = self._build_sections()
         for section in sections:
             if not section.pop("raw", False):
                 section["rows"] = [

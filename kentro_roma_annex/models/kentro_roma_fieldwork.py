@@ -27,6 +27,8 @@ class KentroService(models.Model):
         "kentro.roma.field.visit", index=True, ondelete="set null"
     )
     roma_escort_id = fields.Many2one("kentro.roma.escort", index=True, ondelete="set null")
+    # Not stored: the settlement report groups services by the person's settlement.
+    roma_settlement_id = fields.Many2one(related="beneficiary_id.roma_settlement_id")
 
     _sql_constraints = [
         (

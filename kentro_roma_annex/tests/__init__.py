@@ -1,3 +1,5 @@
 from . import test_structure_type
 from . import test_settlement
 from . import test_fieldwork
+from . import test_reports
+from . import test_access
