@@ -154,11 +154,7 @@ class CalendarEvent(models.Model):
             return super().create(vals_list)
         for vals in appointment_vals:
             self._kentro_prepare_values(vals)
-            self._kentro_check_clash(
-                vals.get("user_id", self.env.uid),
-                fields.Datetime.to_datetime(vals.get("start")),
-                fields.Datetime.to_datetime(vals.get("stop")),
-            )
+            self._kentro_check_new_booking(vals)
         with self._kentro_booking_guard():
             events = super().create(vals_list)
             events.filtered("kentro_appointment")._kentro_check_booking()
@@ -173,13 +169,29 @@ class CalendarEvent(models.Model):
         elif "name" in vals and self.sudo().filtered("kentro_appointment"):
             # The title of an appointment names the service, never the person.
             vals = {key: value for key, value in vals.items() if key != "name"}
-        booking_fields = {"start", "stop", "user_id", "kentro_centre_id", "active", "allday"}
-        if not (booking_fields & set(vals) or vals.get("kentro_attendance") == "planned"):
+        if not (
+            self._kentro_booking_fields() & set(vals) or vals.get("kentro_attendance") == "planned"
+        ):
             return super().write(vals)
         with self._kentro_booking_guard():
             result = super().write(vals)
             self.filtered("kentro_appointment")._kentro_check_booking()
         return result
+
+    @api.model
+    def _kentro_booking_fields(self):
+        """Fields whose change makes an appointment a new booking to check."""
+        return {"start", "stop", "user_id", "kentro_centre_id", "active", "allday"}
+
+    @api.model
+    def _kentro_check_new_booking(self, vals):
+        """Checks made before a new appointment is saved, so that a clash is
+        explained rather than refused by PostgreSQL."""
+        self._kentro_check_clash(
+            vals.get("user_id", self.env.uid),
+            fields.Datetime.to_datetime(vals.get("start")),
+            fields.Datetime.to_datetime(vals.get("stop")),
+        )
 
     @contextmanager
     def _kentro_booking_guard(self):
@@ -190,13 +202,15 @@ class CalendarEvent(models.Model):
             with self.env.cr.savepoint():
                 yield
                 self.env.flush_all()
-        except errors.ExclusionViolation:
-            raise ValidationError(
-                self.env._(
-                    "The professional has just been booked at that time, perhaps by a "
-                    "colleague. Pick another slot or another professional."
-                )
-            ) from None
+        except errors.ExclusionViolation as error:
+            raise ValidationError(self._kentro_race_message(error.diag.constraint_name)) from None
+
+    def _kentro_race_message(self, constraint):
+        """What to tell the user when PostgreSQL's ``constraint`` refused a booking."""
+        return self.env._(
+            "The professional has just been booked at that time, perhaps by a "
+            "colleague. Pick another slot or another professional."
+        )
 
     @api.model
     def _kentro_prepare_values(self, vals, creating=True):
@@ -405,23 +419,26 @@ class KentroAppointmentSlot(models.TransientModel):
         finder = self.finder_id
         if not finder.beneficiary_id:
             raise UserError(self.env._("Choose the beneficiary first."))
-        event = self.env["calendar.event"].create(
-            {
-                "kentro_beneficiary_id": finder.beneficiary_id.id,
-                "kentro_centre_id": finder.centre_id.id,
-                "kentro_service_type_id": finder.service_type_id.id,
-                "user_id": self.user_id.id,
-                "partner_ids": [fields.Command.link(self.user_id.partner_id.id)],
-                "start": self.start,
-                "stop": self.stop,
-            }
-        )
+        event = self.env["calendar.event"].create(self._event_values())
         return {
             "type": "ir.actions.act_window",
             "res_model": "calendar.event",
             "res_id": event.id,
             "view_mode": "form",
             "views": [(False, "form")],
+        }
+
+    def _event_values(self):
+        """The appointment this slot books."""
+        finder = self.finder_id
+        return {
+            "kentro_beneficiary_id": finder.beneficiary_id.id,
+            "kentro_centre_id": finder.centre_id.id,
+            "kentro_service_type_id": finder.service_type_id.id,
+            "user_id": self.user_id.id,
+            "partner_ids": [fields.Command.link(self.user_id.partner_id.id)],
+            "start": self.start,
+            "stop": self.stop,
         }
 
 
@@ -514,11 +531,17 @@ class KentroAppointmentFinder(models.TransientModel):
                 break
         return slots[:limit]
 
+    def _slot_values(self):
+        """The free slots to offer, as values of ``kentro.appointment.slot``."""
+        return [
+            {"start": start, "stop": stop, "user_id": user.id}
+            for start, stop, user in self._free_slots()
+        ]
+
     def action_search(self):
         self.ensure_one()
         self.slot_ids = [fields.Command.clear()] + [
-            fields.Command.create({"start": start, "stop": stop, "user_id": user.id})
-            for start, stop, user in self._free_slots()
+            fields.Command.create(values) for values in self._slot_values()
         ]
         if not self.slot_ids:
             raise UserError(

@@ -313,7 +313,6 @@ class KentroActivityReport(models.TransientModel):
             counts = dict(Beneficiary._read_group(base + domain, ["gender"], ["__count"]))
             return [label, sum(counts.values())] + [counts.get(key, 0) for key in genders]
 
-        eu = env.ref("base.europe").country_ids
         roma = env.ref("kentro_community.kentro_vulnerability_roma")
         homeless = env.ref("kentro_community.kentro_vulnerability_homeless")
         incomplete_domain = [
@@ -343,10 +342,7 @@ class KentroActivityReport(models.TransientModel):
             row(env._("Education ISCED 3-4"), [("education_band", "=", "isced_3_4")]),
             row(env._("Education ISCED 5-8"), [("education_band", "=", "isced_5_8")]),
             row(env._("Participants with disabilities"), [("disability", "=", True)]),
-            row(
-                env._("Third-country nationals"),
-                [("nationality_id", "!=", False), ("nationality_id", "not in", eu.ids)],
-            ),
+            row(env._("Third-country nationals"), self._esf_third_country_domain()),
             row(
                 env._("Participants with a foreign background"),
                 [("nationality_id", "!=", False), ("nationality_id", "!=", env.ref("base.gr").id)],
@@ -401,6 +397,11 @@ class KentroActivityReport(models.TransientModel):
         if self.report_type == "annual":
             return [self._monthly_section(), *self._sections(), self._structure_section()]
         return self._sections()
+
+    def _esf_third_country_domain(self):
+        """Participants who are not citizens of an EU member state."""
+        eu = self.env.ref("base.europe").country_ids
+        return [("nationality_id", "!=", False), ("nationality_id", "not in", eu.ids)]
 
     def _report_sections(self):
         """What the chosen report prints, small numbers hidden if asked."""

@@ -1,1 +1,3 @@
 from . import test_structure_type
+from . import test_legal_status
+from . import test_interpreters

@@ -1,0 +1,99 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .kentro_language import LEVELS
+
+PROFESSIONAL = "kentro_community.group_kentro_professional"
+MIGRANT_STATUSES = [
+    ("third_country", "Third-country national with a residence permit"),
+    ("international_protection", "Beneficiary of international protection"),
+    ("asylum_seeker", "Asylum seeker"),
+    ("eu_citizen", "EU citizen"),
+    ("other", "Other"),
+]
+# Statuses that make a person a third-country national (ESF+: not an EU citizen).
+THIRD_COUNTRY_STATUSES = ("third_country", "international_protection", "asylum_seeker")
+
+
+class KentroBeneficiary(models.Model):
+    _inherit = "kentro.beneficiary"
+
+    # Legal status is special-category data: professionals only (the record
+    # rules then narrow them to the structures they work at).
+    migrant_status = fields.Selection(
+        MIGRANT_STATUSES, string="Legal status", groups=PROFESSIONAL, tracking=True, index=True
+    )
+    origin_country_id = fields.Many2one(
+        "res.country", string="Country of origin", groups=PROFESSIONAL, tracking=True
+    )
+    arrival_date = fields.Date(string="Arrival in Greece", groups=PROFESSIONAL, tracking=True)
+    greek_level = fields.Selection(
+        [("none", "No Greek"), *LEVELS, ("native", "Native speaker")],
+        string="Level of Greek",
+        groups=PROFESSIONAL,
+        tracking=True,
+    )
+    spoken_language_ids = fields.One2many(
+        "kentro.beneficiary.language",
+        "beneficiary_id",
+        string="Languages spoken",
+        groups=PROFESSIONAL,
+    )
+    legal_document_ids = fields.One2many(
+        "kentro.migrant.document",
+        "beneficiary_id",
+        string="Permits and cards",
+        groups=PROFESSIONAL,
+    )
+    # What reception needs to book an appointment, and nothing more.
+    interpreter_needed = fields.Boolean(string="Needs an interpreter", tracking=True)
+    interpreter_language_id = fields.Many2one(
+        "kentro.language", string="Interpreting language", tracking=True
+    )
+
+    @api.constrains("interpreter_needed", "interpreter_language_id")
+    def _check_interpreter_language(self):
+        if any(p.interpreter_needed and not p.interpreter_language_id for p in self):
+            raise ValidationError(self.env._("Say which language the interpreter must speak."))
+
+    @api.constrains("arrival_date", "birthdate")
+    def _check_arrival_date(self):
+        today = fields.Date.context_today(self)
+        for person in self.sudo().filtered("arrival_date"):
+            if person.arrival_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The arrival date of %(person)s is in the future.", person=person.name
+                    )
+                )
+            if person.birthdate and person.arrival_date < person.birthdate:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s cannot have arrived in Greece before being born.",
+                        person=person.name,
+                    )
+                )
+
+    @api.constrains("migrant_status", "nationality_id")
+    def _check_migrant_status_nationality(self):
+        europe = self.env.ref("base.europe").country_ids
+        for person in self.sudo().filtered(lambda p: p.migrant_status and p.nationality_id):
+            in_eu = person.nationality_id in europe
+            if person.migrant_status in THIRD_COUNTRY_STATUSES and in_eu:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s has the nationality of %(country)s, an EU member state: "
+                        "choose the status «EU citizen», or correct the nationality.",
+                        person=person.name,
+                        country=person.nationality_id.name,
+                    )
+                )
+            if person.migrant_status == "eu_citizen" and not in_eu:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s is recorded as an EU citizen but has the nationality of "
+                        "%(country)s: correct the status or the nationality.",
+                        person=person.name,
+                        country=person.nationality_id.name,
+                    )
+                )

@@ -1,0 +1,1 @@
+from . import kentro_activity_report
