@@ -10,7 +10,17 @@
     "depends": ["kentro_community"],
     "data": [
         "security/ir.model.access.csv",
+        "security/kentro_mobile_security.xml",
+        "data/kentro_area_data.xml",
         "views/kentro_centre_views.xml",
+        "views/kentro_mobile_visit_views.xml",
+        "report/kentro_mobile_poster_report.xml",
     ],
+    "demo": ["demo/kentro_mobile_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "kentro_mobile_unit/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -137,16 +137,17 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _kentro_check_new_booking(self, vals):
-        super()._kentro_check_new_booking(vals)
+        result = super()._kentro_check_new_booking(vals)
         self._kentro_check_interpreter_clash(
             vals.get("kentro_interpreter_id"),
             vals.get("user_id", self.env.uid),
             fields.Datetime.to_datetime(vals.get("start")),
             fields.Datetime.to_datetime(vals.get("stop")),
         )
+        return result
 
     def _kentro_check_booking(self):
-        super()._kentro_check_booking()
+        result = super()._kentro_check_booking()
         for event in self.sudo():
             if event.kentro_attendance in CANCELLED or not event.active:
                 continue
@@ -165,6 +166,7 @@ class CalendarEvent(models.Model):
             self._kentro_check_interpreter_clash(
                 interpreter.id, event.user_id.id, event.start, event.stop, event.id
             )
+        return result
 
     @api.model
     def _kentro_check_interpreter_clash(self, interpreter_id, user_id, start, stop, event_id=0):
@@ -230,7 +232,7 @@ class CalendarEvent(models.Model):
 class KentroAppointmentSlot(models.TransientModel):
     _inherit = "kentro.appointment.slot"
 
-    interpreter_id = fields.Many2one("res.users", string="Interpreter")
+    interpreter_id = fields.Many2one("res.users")
 
     def _event_values(self):
         values = super()._event_values()

@@ -1,1 +1,5 @@
 from . import kentro_centre
+from . import kentro_area
+from . import kentro_mobile_visit
+from . import kentro_mobile_schedule
+from . import kentro_beneficiary

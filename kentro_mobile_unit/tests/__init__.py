@@ -1,1 +1,3 @@
 from . import test_structure_type
+from . import test_schedule
+from . import test_visit

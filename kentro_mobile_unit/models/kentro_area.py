@@ -1,0 +1,50 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+AREA_KINDS = [
+    ("municipality", "Municipality"),
+    ("municipal_unit", "Municipal unit"),
+    ("community", "Community"),
+]
+# Kallikratis: a municipality holds municipal units, which hold communities.
+PARENT_KIND = {"municipal_unit": "municipality", "community": "municipal_unit"}
+
+
+class KentroArea(models.Model):
+    """The administrative map a mobile unit covers: municipality → municipal
+    unit (δημοτική ενότητα) → community (κοινότητα), as in the Kallikratis
+    reform."""
+
+    _name = "kentro.area"
+    _description = "Area (municipality, municipal unit, community)"
+    _parent_store = True
+    _order = "complete_name"
+    _rec_name = "complete_name"
+
+    name = fields.Char(required=True)
+    kind = fields.Selection(AREA_KINDS, required=True)
+    parent_id = fields.Many2one("kentro.area", index=True, ondelete="restrict")
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("kentro.area", "parent_id")
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    active = fields.Boolean(default=True)
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for area in self:
+            area.complete_name = (
+                f"{area.parent_id.complete_name} / {area.name}" if area.parent_id else area.name
+            )
+
+    @api.constrains("kind", "parent_id")
+    def _check_hierarchy(self):
+        for area in self:
+            expected = PARENT_KIND.get(area.kind)
+            if (area.parent_id.kind or False) != (expected or False):
+                raise ValidationError(
+                    self.env._(
+                        "%(area)s: a municipality has no parent, a municipal unit belongs to a "
+                        "municipality and a community to a municipal unit.",
+                        area=area.name,
+                    )
+                )

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+
+class KentroBeneficiary(models.Model):
+    _inherit = "kentro.beneficiary"
+
+    mobile_area_id = fields.Many2one(
+        "kentro.area",
+        string="Village",
+        domain="[('kind', '=', 'community')]",
+        index=True,
+        tracking=True,
+        help="The community the person lives in, for the mobile unit's reports.",
+    )
+
+
+class KentroService(models.Model):
+    _inherit = "kentro.service"
+
+    mobile_visit_id = fields.Many2one(
+        "kentro.mobile.visit", string="Mobile unit visit", index=True, ondelete="set null"
+    )
+    # Not stored: the report groups services by the visit's village and by
+    # the person's registration month (new or returning).
+    mobile_area_id = fields.Many2one(related="mobile_visit_id.area_id", string="Visited village")
+    beneficiary_registration_date = fields.Date(related="beneficiary_id.registration_date")
+
+
+class KentroReferral(models.Model):
+    _inherit = "kentro.referral"
+
+    beneficiary_area_id = fields.Many2one(related="beneficiary_id.mobile_area_id", string="Village")

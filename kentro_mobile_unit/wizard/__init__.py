@@ -1,0 +1,3 @@
+from . import kentro_mobile_registration
+from . import kentro_mobile_poster
+from . import kentro_activity_report
