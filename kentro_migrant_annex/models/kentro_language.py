@@ -1,12 +1,13 @@
 from odoo import fields, models
 
+# The levels of the Common European Framework of Reference for Languages.
 LEVELS = [
-    ("a1", "A1"),
-    ("a2", "A2"),
-    ("b1", "B1"),
-    ("b2", "B2"),
-    ("c1", "C1"),
-    ("c2", "C2"),
+    ("a1", "A1 – beginner"),
+    ("a2", "A2 – elementary"),
+    ("b1", "B1 – intermediate"),
+    ("b2", "B2 – upper intermediate"),
+    ("c1", "C1 – advanced"),
+    ("c2", "C2 – proficient"),
 ]
 
 

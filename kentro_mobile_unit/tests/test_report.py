@@ -180,7 +180,7 @@ class TestMobilePdfs(HttpCase, MobileReportCase):
             self.env["kentro.mobile.poster"]
             .with_user(self.driver)
             .with_context(lang="el_GR")
-            .create({"centre_id": self.unit.id, "month": "1", "year": 2026})
+            .create({"centre_id": self.unit.id, "month": 1, "year": 2026})
         )
         report = self.env["ir.actions.report"].with_context(
             force_report_rendering=True, lang="el_GR"

@@ -100,7 +100,7 @@ class TestSchedule(MobileCase):
         poster = (
             self.env["kentro.mobile.poster"]
             .with_user(self.driver)
-            .create({"centre_id": self.unit.id, "month": "1", "year": 2026})
+            .create({"centre_id": self.unit.id, "month": 1, "year": 2026})
         )
         rows = poster._rows()
         self.assertEqual([row["village"] for row in rows], [kept.area_id.name])

@@ -37,7 +37,9 @@ class TestVisit(MobileCase):
             birthdate=date(1965, 7, 19),
             service_type_ids=[(6, 0, (self.information | application_support).ids)],
         ).action_register_next()
-        person = self.env["kentro.beneficiary"].search([("last_name", "=", "Μεμέτ")])
+        person = self.env["kentro.beneficiary"].search(
+            [("last_name", "=", "Μεμέτ"), ("centre_id", "=", self.unit.id)]
+        )
         self.assertEqual(
             (person.centre_id, person.mobile_area_id, person.registration_date),
             (self.unit, self.glafki, date(2026, 2, 3)),
@@ -145,7 +147,9 @@ class TestCheckInTour(HttpCase, MobileCase):
             login=self.driver.login,
         )
         self.assertEqual(visit.state, "held")
-        person = self.env["kentro.beneficiary"].search([("last_name", "=", "Χωριανός")])
+        person = self.env["kentro.beneficiary"].search(
+            [("last_name", "=", "Χωριανός"), ("centre_id", "=", self.unit.id)]
+        )
         self.assertEqual((person.centre_id, person.mobile_area_id), (self.unit, self.glafki))
         self.assertEqual(person.service_ids.mobile_visit_id, visit)
         self.assertEqual(person.service_ids.service_type_id, self.information)

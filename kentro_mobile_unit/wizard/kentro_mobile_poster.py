@@ -21,15 +21,16 @@ class KentroMobilePoster(models.TransientModel):
         required=True,
         domain="[('centre_type', '=', 'mobile_unit')]",
     )
-    month = fields.Selection(
-        [(str(number), str(number)) for number in range(1, 13)],
-        required=True,
-        default=lambda self: str(date.today().month),
-    )
+    month = fields.Integer(required=True, default=lambda self: date.today().month)
     year = fields.Integer(required=True, default=lambda self: date.today().year)
 
+    _sql_constraints = [
+        ("month_range", "CHECK(month BETWEEN 1 AND 12)", "A month is between 1 and 12."),
+        ("year_range", "CHECK(year BETWEEN 2000 AND 2100)", "Give the year in four digits."),
+    ]
+
     def _first_day(self):
-        return date(self.year, int(self.month), 1)
+        return date(self.year, self.month, 1)
 
     def _title(self):
         lang = self.env.lang or "el_GR"
