@@ -60,6 +60,10 @@ def age_band(age):
     return "55_plus"
 
 
+# Kept on the person's contact (related fields of the beneficiary).
+CONTACT_FIELDS = ("phone", "mobile", "email", "street", "city", "zip", "lang")
+
+
 class KentroBeneficiary(models.Model):
     """A person in the Beneficiary Registry (Μητρώο Ωφελουμένων). Name, address,
     phones, e-mail and language live on the person's contact (partner_id), so
@@ -566,10 +570,14 @@ class KentroBeneficiary(models.Model):
         self._check_amka_free([(vals.get("amka"), vals.get("centre_id")) for vals in vals_list])
         partner_vals = [vals for vals in vals_list if not vals.get("partner_id")]
         if partner_vals:
-            # One contact per person, created in one batch.
+            # One contact per person, created in one batch with the person's
+            # address and phones (written through the related fields they would
+            # cost one contact update per field and person).
+            # The person's creation is logged on the file, not again on the contact.
             partners = (
                 self.env["res.partner"]
                 .sudo()
+                .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
                 .create([self._partner_values(vals) for vals in partner_vals])
             )
             for vals, partner in zip(partner_vals, partners, strict=True):
@@ -577,13 +585,17 @@ class KentroBeneficiary(models.Model):
         return super().create(vals_list)
 
     def _partner_values(self, vals):
+        """The new contact of the person in ``vals``; the contact fields move
+        from ``vals`` to the contact."""
         name = " ".join(part for part in (vals.get("last_name"), vals.get("first_name")) if part)
         centre = self.env["kentro.centre"].browse(vals.get("centre_id")).sudo()
+        contact = {field: vals.pop(field) for field in CONTACT_FIELDS if field in vals}
         return {
+            **contact,
             "name": name or "?",
             "type": "contact",
             "company_id": centre.company_id.id or self.env.company.id,
-            "lang": vals.get("lang") or self.env.lang,
+            "lang": contact.get("lang") or self.env.lang,
         }
 
     def write(self, vals):

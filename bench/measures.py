@@ -1,0 +1,374 @@
+"""The benchmark's measures. Each compares Kentro with a reference measured in
+the same process on the same data; absolute times are only reported."""
+
+import resource
+import statistics
+import time
+from datetime import date, datetime, timedelta
+
+from .generator import Municipality
+
+
+def timed(function, repeat=5):
+    """Median seconds of ``repeat`` calls of ``function`` (after one warm-up)."""
+    function()
+    times = []
+    for _n in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def rolled_back(env, function):
+    """Run ``function`` inside a savepoint that is always rolled back."""
+
+    def run():
+        try:
+            with env.cr.savepoint(flush=True):
+                function()
+                env.flush_all()
+                raise _Rollback
+        except _Rollback:
+            env.invalidate_all()
+
+    return run
+
+
+class _Rollback(Exception):
+    pass
+
+
+class Measures:
+    def __init__(self, env, size):
+        self.env = env
+        self.size = size
+        self.municipality = Municipality(env, size, progress=False)
+        self.company, self.centres = self.municipality.structures()
+        self.centre = self.centres[0]
+        self.reception = self.municipality.user("reception", self.centre)
+        self.head = env["res.users"].search([("login", "=", "bench.head")])
+
+    # 1. Registration -----------------------------------------------------------
+    def registration(self):
+        env = self.env
+        count = min(2000, max(200, self.size // 50))
+        # New people: their ΑΜΚΑ serials lie beyond those of the generated ones.
+        people = self.municipality.person_batch(count, self.centre, first_index=10_000_000)
+        partners = [
+            {
+                "name": f"{p['last_name']} {p['first_name']}",
+                "phone": p["phone"],
+                "street": p["street"],
+                "city": p["city"],
+            }
+            for p in people
+        ]
+        Beneficiary = env["kentro.beneficiary"].with_user(self.reception)
+        Partner = env["res.partner"].with_user(self.reception)
+        # create() may add to the dictionaries it is given: each run gets copies.
+        ours = timed(
+            rolled_back(env, lambda: Beneficiary.create([dict(p) for p in people])), repeat=3
+        )
+        reference = timed(
+            rolled_back(env, lambda: Partner.create([dict(p) for p in partners])), repeat=3
+        )
+        return {
+            "name": f"Registration of {count:,} people (batch create)",
+            "ours": ours,
+            "reference": reference,
+            "reference_label": "res.partner batch create, same data",
+            "target": 1.5,
+        }
+
+    # 2. Lookup by ΑΜΚΑ ---------------------------------------------------------
+    def _amkas(self, count=300):
+        self.env.cr.execute(
+            "SELECT amka FROM kentro_beneficiary WHERE amka IS NOT NULL ORDER BY id"
+        )
+        all_amkas = [row[0] for row in self.env.cr.fetchall()]
+        step = max(len(all_amkas) // count, 1)
+        return all_amkas[::step][:count]
+
+    def amka_lookup(self):
+        env = self.env
+        amkas = self._amkas()
+        Beneficiary = env["kentro.beneficiary"].with_user(self.reception)
+
+        def orm():
+            for value in amkas:
+                Beneficiary.search([("amka", "=", value)], limit=1).ids
+
+        def sql():
+            for value in amkas:
+                env.cr.execute(
+                    "SELECT id FROM kentro_beneficiary WHERE amka = %s AND company_id = %s LIMIT 1",
+                    (value, self.company.id),
+                )
+                env.cr.fetchall()
+
+        ours = timed(orm) / len(amkas)
+        reference = timed(sql) / len(amkas)
+        return {
+            "name": "Lookup by ΑΜΚΑ (ORM search as reception)",
+            "ours": ours,
+            "reference": reference,
+            "reference_label": "raw indexed SQL",
+            "target": 3.0,
+        }
+
+    # 3. Name search regardless of accents ---------------------------------------
+    def name_search(self):
+        env = self.env
+        Beneficiary = env["kentro.beneficiary"]
+        Partner = env["res.partner"]
+        text = "παπαδοπ"
+        found = Beneficiary.name_search(text, limit=8)
+        ours = timed(lambda: Beneficiary.name_search(text, limit=8), repeat=10)
+        reference = timed(lambda: Partner.name_search(text, operator="ilike", limit=8), repeat=10)
+        return {
+            "name": f"Name search «{text}» ({len(found)} shown)",
+            "ours": ours,
+            "reference": reference,
+            "reference_label": "stock res.partner name_search (ilike)",
+            "target": 0.5,
+        }
+
+    # 4. Annual operating report --------------------------------------------------
+    def _annual_wizard(self):
+        year = date.today().year
+        return (
+            self.env["kentro.activity.report"]
+            .with_user(self.head)
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "report_type": "annual",
+                    "centre_id": self.centre.id,
+                    "include_attached": True,
+                    "date_from": date(year, 1, 1),
+                    "date_to": date(year, 12, 31),
+                }
+            )
+        )
+
+    def _sql_figures(self, wizard):
+        """The annual report's figures by hand-written SQL GROUP BY queries."""
+        cr = self.env.cr
+        ids = tuple(wizard._structures().ids)
+        start, end = wizard.date_from, wizard.date_to
+        after = datetime.combine(end + timedelta(days=1), datetime.min.time())
+
+        def rows(query, *args):
+            cr.execute(query, args)
+            return cr.fetchall()
+
+        return {
+            "new": rows(
+                """SELECT centre_id, gender, count(*) FROM kentro_beneficiary
+                    WHERE centre_id IN %s AND registration_date BETWEEN %s AND %s
+                    GROUP BY 1, 2""",
+                ids,
+                start,
+                end,
+            ),
+            "active": rows(
+                """SELECT centre_id, count(DISTINCT beneficiary_id) FROM kentro_service
+                    WHERE centre_id IN %s AND date BETWEEN %s AND %s GROUP BY 1""",
+                ids,
+                start,
+                end,
+            ),
+            "services": rows(
+                """SELECT service_type_id, count(*), count(DISTINCT beneficiary_id),
+                          coalesce(sum(duration), 0)
+                     FROM kentro_service WHERE centre_id IN %s AND date BETWEEN %s AND %s
+                    GROUP BY 1""",
+                ids,
+                start,
+                end,
+            ),
+            "referrals": rows(
+                """SELECT agency_category_id, state, count(*) FROM kentro_referral
+                    WHERE centre_id IN %s AND sent_date BETWEEN %s AND %s GROUP BY 1, 2""",
+                ids,
+                start,
+                end,
+            ),
+            "applications": rows(
+                """SELECT programme_id, state, count(*) FROM kentro_application
+                    WHERE centre_id IN %s AND create_date >= %s AND create_date < %s
+                    GROUP BY 1, 2""",
+                ids,
+                start,
+                after,
+            ),
+            "appointments": rows(
+                """SELECT kentro_attendance, count(*) FROM calendar_event
+                    WHERE kentro_centre_id IN %s AND kentro_appointment AND active
+                      AND start >= %s AND start < %s GROUP BY 1""",
+                ids,
+                start,
+                after,
+            ),
+            "months": rows(
+                """SELECT to_char(date, 'MM/YYYY'), count(*), count(DISTINCT beneficiary_id)
+                     FROM kentro_service WHERE centre_id IN %s AND date BETWEEN %s AND %s
+                    GROUP BY 1""",
+                ids,
+                start,
+                end,
+            ),
+        }
+
+    def _report_figures(self, wizard, sections):
+        """The same figures read back from the report's tables."""
+        env = self.env
+        by_title = {section["title"]: section for section in sections}
+        centres = {centre.name: centre.id for centre in wizard._structures()}
+        genders = dict(env["kentro.beneficiary"]._fields["gender"].selection)
+        gender_keys = list(genders)
+        new, active = [], []
+        for row in by_title["Beneficiaries"]["rows"]:
+            centre = centres[row[0]]
+            for key, count in zip(gender_keys, row[1 : 1 + len(gender_keys)], strict=True):
+                if count:
+                    new.append((centre, key, count))
+            if row[-1]:
+                active.append((centre, row[-1]))
+        types = {t.name: t.id for t in env["kentro.service.type"].search([])}
+        services = [
+            (types[row[0]], row[2], row[3], None)
+            for row in by_title["Services by axis and type"]["rows"]
+        ]
+        months = [(row[0], row[3], row[2]) for row in by_title["Month by month"]["rows"] if row[3]]
+        return new, active, services, months
+
+    def annual_report(self):
+        env = self.env
+        wizard = self._annual_wizard()
+        sections = wizard._report_sections()
+        figures = self._sql_figures(wizard)
+        new, active, services, months = self._report_figures(wizard, sections)
+        same = (
+            sorted(new) == sorted(figures["new"])
+            and sorted(active) == sorted(figures["active"])
+            and sorted((t, c, p) for t, c, p, _h in services)
+            == sorted((t, c, p) for t, c, p, _m in figures["services"])
+            and sorted(months) == sorted(figures["months"])
+        )
+        ours = timed(lambda: (env.invalidate_all(), wizard._report_sections()), repeat=3)
+        reference = timed(lambda: self._sql_figures(wizard), repeat=3)
+        return {
+            "name": "Annual operating report of the centre and annexes",
+            "ours": ours,
+            "reference": reference,
+            "reference_label": "hand-written SQL GROUP BY, same figures",
+            "target": 3.0,
+            "figures_identical": same,
+        }
+
+    # 5. Query counts ------------------------------------------------------------
+    def _queries(self, function):
+        env = self.env
+        env.invalidate_all()
+        env.registry.clear_cache()
+        function()  # warm the caches of fields, views and rules
+        env.invalidate_all()
+        before = env.cr.sql_log_count
+        function()
+        return env.cr.sql_log_count - before
+
+    def query_counts(self):
+        env = self.env
+        Beneficiary = env["kentro.beneficiary"].with_user(self.reception)
+        list_fields = [
+            "last_name",
+            "first_name",
+            "father_name",
+            "birthdate",
+            "amka",
+            "phone",
+            "centre_id",
+            "registration_date",
+            "state",
+        ]
+        spec = {name: {} for name in list_fields}
+        spec["centre_id"] = {"fields": {"display_name": {}}}
+        lists = [
+            self._queries(lambda n=n: Beneficiary.web_search_read([], spec, limit=n))
+            for n in (8, 80)
+        ]
+        # The form of a person with few and with many services.
+        self.env.cr.execute(
+            """SELECT beneficiary_id, count(*) FROM kentro_service
+                WHERE centre_id = %s GROUP BY 1 ORDER BY 2, 1""",
+            (self.centre.id,),
+        )
+        counts = self.env.cr.fetchall()
+        few, many = counts[0][0], counts[-1][0]
+        form_spec = {
+            **spec,
+            "gender": {},
+            "household_id": {"fields": {"display_name": {}}},
+            "service_ids": {
+                "fields": {"date": {}, "service_type_id": {"fields": {"display_name": {}}}}
+            },
+            "timeline_ids": {"fields": {"date": {}, "kind": {}, "summary": {}}},
+            "service_count": {},
+            "application_count": {},
+            "referral_count": {},
+        }
+        forms = [
+            self._queries(lambda person=person: Beneficiary.browse(person).web_read(form_spec))
+            for person in (few, many)
+        ]
+        # The calendar week of a professional with few and with many appointments.
+        Event = env["calendar.event"].with_user(self.reception)
+        env.cr.execute(
+            """SELECT user_id, date_trunc('week', start) AS week, count(*) FROM calendar_event
+                WHERE kentro_appointment GROUP BY 1, 2 ORDER BY 3, 1, 2"""
+        )
+        weeks = env.cr.fetchall()
+        calendar_fields = ["name", "start", "stop", "allday", "user_id", "partner_ids", "privacy"]
+
+        def week(user, monday):
+            return lambda: Event.search_read(
+                [
+                    ("user_id", "=", user),
+                    ("start", ">=", monday),
+                    ("start", "<", monday + timedelta(days=7)),
+                ],
+                calendar_fields,
+            )
+
+        calendars = [
+            self._queries(week(user, monday)) for user, monday, _n in (weeks[0], weeks[-1])
+        ]
+        return {
+            "name": "Query counts: list 8 vs 80 rows, form few vs many services, calendar week",
+            "lists": lists,
+            "forms": forms,
+            "calendars": calendars,
+            "calendar_events": [weeks[0][2], weeks[-1][2]],
+            "constant": lists[0] == lists[1]
+            and forms[0] == forms[1]
+            and calendars[0] == calendars[1],
+        }
+
+    # 6. Memory ------------------------------------------------------------------
+    def report_memory(self):
+        """Peak resident memory of this process after producing the annual report."""
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self._annual_wizard()._report_sections()
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return {"peak_rss_kb": after, "before_kb": before}
+
+    def all(self):
+        return {
+            "registration": self.registration(),
+            "amka_lookup": self.amka_lookup(),
+            "name_search": self.name_search(),
+            "annual_report": self.annual_report(),
+            "query_counts": self.query_counts(),
+        }

@@ -1,0 +1,234 @@
+"""Kentro's benchmarks: build (or reuse) a municipality of N beneficiaries and
+one of N/10, measure, and print every figure as a ratio against a reference
+measured in the same run. scripts/bench runs this with Odoo's Python.
+
+    python -m bench.run --config ODOO_CONF [--size N] [--prefix kentro_bench] [--fresh]
+"""
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ADDONS = "kentro_community,kentro_roma_annex,kentro_migrant_annex,kentro_mobile_unit"
+
+
+def odoo_env(config, database):
+    """An Odoo environment (superuser) on ``database``, in this process."""
+    import odoo
+    from odoo import SUPERUSER_ID, api
+
+    odoo.tools.config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(database)
+    cr = registry.cursor()
+    return api.Environment(cr, SUPERUSER_ID, {"lang": "en_US", "tz": "Europe/Athens"})
+
+
+def child(args):
+    """One step in a fresh process: generate, measure, or measure memory."""
+    sys.path.insert(0, str(HERE.parent))
+    from bench.generator import Municipality
+    from bench.measures import Measures
+
+    env = odoo_env(args.config, args.database)
+    try:
+        if args.step == "generate":
+            started = time.monotonic()
+            built = Municipality(env, args.size, progress=not args.quiet).generate()
+            result = {"generated": built, "seconds": round(time.monotonic() - started, 1)}
+        elif args.step == "memory":
+            result = Measures(env, args.size).report_memory()
+        else:
+            measures = Measures(env, args.size)
+            result = measures.all() if args.step == "measure" else measures.amka_lookup()
+        env.cr.rollback()
+    finally:
+        env.cr.close()
+    print("RESULT " + json.dumps(result, default=str))
+
+
+def run_child(config, database, size, step, quiet=False):
+    command = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--config",
+        config,
+        "--child",
+        step,
+        "--database",
+        database,
+        "--size",
+        str(size),
+    ] + (["--quiet"] if quiet else [])
+    output = subprocess.run(
+        command, cwd=HERE.parent, check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("RESULT "))
+    return json.loads(line[len("RESULT ") :])
+
+
+def database_exists(name):
+    found = subprocess.run(
+        ["psql", "-d", "postgres", "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return found.stdout.strip() == "1"
+
+
+def ensure_database(config, odoo_bin, name, fresh):
+    if fresh and database_exists(name):
+        subprocess.run(["dropdb", name], check=True)
+    if not database_exists(name):
+        print(f"kentro bench: installing the addons in '{name}'", file=sys.stderr)
+        subprocess.run(
+            [
+                sys.executable,
+                odoo_bin,
+                "-c",
+                config,
+                "-d",
+                name,
+                "-i",
+                ADDONS,
+                "--without-demo=all",
+                "--stop-after-init",
+                "--log-level=warn",
+            ],
+            check=True,
+        )
+
+
+def ratio(ours, reference):
+    return ours / reference if reference else float("inf")
+
+
+def table(results):
+    lines = [
+        "| # | measure | Kentro | reference | ratio | target | holds |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for number, row in enumerate(results["rows"], start=1):
+        lines.append(
+            f"| {number} | {row['name']} | {row['ours']} | {row['reference']} | "
+            f"{row['ratio']} | {row['target']} | {'yes' if row['holds'] else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def seconds(value):
+    return f"{value * 1000:.2f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--prefix", default="kentro_bench")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the databases")
+    parser.add_argument("--odoo-bin", default=os.environ.get("KENTRO_ODOO_BIN", "odoo-bin"))
+    parser.add_argument("--output", default=str(HERE / "results.json"))
+    parser.add_argument("--child")
+    parser.add_argument("--database")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    if args.child:
+        args.step = args.child
+        return child(args)
+
+    small = max(args.size // 10, 1)
+    databases = {args.size: f"{args.prefix}_{args.size}", small: f"{args.prefix}_{small}"}
+    build = {}
+    for size, name in databases.items():
+        ensure_database(args.config, args.odoo_bin, name, args.fresh)
+        print(f"kentro bench: municipality of {size:,} in '{name}'", file=sys.stderr)
+        build[size] = run_child(args.config, name, size, "generate", quiet=args.quiet)
+
+    big, little = databases[args.size], databases[small]
+    # Memory first, each in a fresh process.
+    memory = {
+        size: run_child(args.config, name, size, "memory") for size, name in databases.items()
+    }
+    measured = run_child(args.config, big, args.size, "measure")
+    lookup_small = run_child(args.config, little, small, "lookup")
+
+    rows = []
+    for key in ("registration", "amka_lookup", "name_search", "annual_report"):
+        item = measured[key]
+        value = ratio(item["ours"], item["reference"])
+        holds = value <= item["target"] and item.get("figures_identical", True)
+        rows.append(
+            {
+                "name": item["name"]
+                + ("" if item.get("figures_identical", True) else " (FIGURES DIFFER)"),
+                "ours": seconds(item["ours"]),
+                "reference": f"{seconds(item['reference'])} ({item['reference_label']})",
+                "ratio": f"{value:.2f}×",
+                "target": f"≤ {item['target']}×",
+                "holds": holds,
+                "raw": item,
+            }
+        )
+    growth = ratio(measured["amka_lookup"]["ours"], lookup_small["ours"])
+    rows.insert(
+        2,
+        {
+            "name": f"Lookup by ΑΜΚΑ at {args.size:,} vs at {small:,}",
+            "ours": seconds(measured["amka_lookup"]["ours"]),
+            "reference": f"{seconds(lookup_small['ours'])} (at {small:,})",
+            "ratio": f"{growth:.2f}×",
+            "target": "≤ 1.5×",
+            "holds": growth <= 1.5,
+        },
+    )
+    counts = measured["query_counts"]
+    rows.append(
+        {
+            "name": "Queries: list of 8 vs 80 rows; form with few vs many services; "
+            "calendar week with few vs many appointments",
+            "ours": f"{counts['lists'][1]} / {counts['forms'][1]} / {counts['calendars'][1]}",
+            "reference": f"{counts['lists'][0]} / {counts['forms'][0]} / {counts['calendars'][0]}",
+            "ratio": "same" if counts["constant"] else "differ",
+            "target": "same",
+            "holds": counts["constant"],
+        }
+    )
+    rss = ratio(memory[args.size]["peak_rss_kb"], memory[small]["peak_rss_kb"])
+    rows.append(
+        {
+            "name": f"Peak memory producing the annual report at {args.size:,} vs {small:,}",
+            "ours": f"{memory[args.size]['peak_rss_kb'] / 1024:.0f} MB",
+            "reference": f"{memory[small]['peak_rss_kb'] / 1024:.0f} MB (at {small:,})",
+            "ratio": f"{rss:.2f}×",
+            "target": "≤ 1.5×",
+            "holds": rss <= 1.5,
+        }
+    )
+    results = {
+        "size": args.size,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
+        "build_seconds": {str(size): item["seconds"] for size, item in build.items()},
+        "rows": rows,
+        "query_counts": counts,
+        "memory": memory,
+    }
+    print(table(results))
+    Path(args.output).write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print(f"kentro bench: results in {args.output}", file=sys.stderr)
+    return 0 if all(row["holds"] for row in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
