@@ -97,7 +97,7 @@ class Measures:
 
         def orm():
             for value in amkas:
-                Beneficiary.search([("amka", "=", value)], limit=1).ids
+                _found = Beneficiary.search([("amka", "=", value)], limit=1).ids
 
         def sql():
             for value in amkas:
