@@ -446,30 +446,26 @@ class Municipality:
         people = env["kentro.beneficiary"].search_read([], ["centre_id"])
         chosen = rng.sample(people, len(people) // 20)
         bar = self._bar("appointments", len(chosen))
-        # A cursor per professional walks through the working days.
         slots = {}
+        staff = {c.id: (self.user("psychologist", c) | self.user("social", c)).ids for c in centres}
         Event = env["calendar.event"]
         first_day = self.today - timedelta(days=730)
         values = []
         for row in chosen:
             centre = row["centre_id"][0]
-            professional = rng.choice(
-                (
-                    self.user("psychologist", env["kentro.centre"].browse(centre))
-                    | self.user("social", env["kentro.centre"].browse(centre))
-                ).ids
-            )
-            day, hour = slots.get(professional, (first_day, 8))
-            while day.weekday() >= 5:
-                day += timedelta(days=1)
+            professional = rng.choice(staff[centre])
+            # A random working day of the two years (and the coming weeks),
+            # at the professional's next free hour that day.
+            while True:
+                day = first_day + timedelta(days=rng.randrange(730 + 42))
+                hour = slots.get((professional, day), 8)
+                if day.weekday() < 5 and hour < 16:
+                    break
+            slots[(professional, day)] = hour + 1
             start = athens.localize(
                 datetime.combine(day, datetime.min.time()) + timedelta(hours=hour)
             )
             start = start.astimezone(pytz.utc).replace(tzinfo=None)
-            hour += 1
-            if hour >= 16:
-                day, hour = day + timedelta(days=1), 8
-            slots[professional] = (day, hour)
             values.append(
                 {
                     "name": "Ραντεβού",

@@ -7,6 +7,23 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
+def new_staff_user(env, login, groups, company, centres, role):
+    """A member of staff of ``company`` working at ``centres`` in ``role``."""
+    user = mail_new_test_user(
+        env,
+        login=login,
+        name=login.replace("_", " ").title(),
+        email=f"{login}@test.example.com",
+        groups=groups,
+        company_id=company.id,
+        company_ids=[company.id],
+        notification_type="inbox",
+        tz="Europe/Athens",
+    )
+    user.write({"kentro_centre_ids": [(6, 0, centres.ids)], "kentro_role_id": role.id})
+    return user
+
+
 class KentroCommunityCase(TransactionCase):
     """Users of every Community Centre role and two municipalities, created
     without relying on demo data."""

@@ -1,8 +1,8 @@
 from contextlib import contextmanager
 from datetime import date
 
+from odoo.addons.kentro_community.tests.common import new_staff_user
 from odoo.addons.kentro_community.tests.test_appointments import AppointmentCase, weekly_hours
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 
 class MigrantCase(AppointmentCase):
@@ -30,24 +30,8 @@ class MigrantCase(AppointmentCase):
         cls.dari = ref("kentro_migrant_annex.kentro_language_prs")
 
         def staff(login, group, role, languages=()):
-            user = mail_new_test_user(
-                cls.env,
-                login=login,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@test.example.com",
-                groups=group,
-                company_id=cls.municipality.id,
-                company_ids=[cls.municipality.id],
-                notification_type="inbox",
-                tz="Europe/Athens",
-            )
-            user.write(
-                {
-                    "kentro_centre_ids": [(6, 0, cls.kem.ids)],
-                    "kentro_role_id": ref(role).id,
-                    "kentro_language_ids": [(6, 0, [language.id for language in languages])],
-                }
-            )
+            user = new_staff_user(cls.env, login, group, cls.municipality, cls.kem, ref(role))
+            user.kentro_language_ids = [(6, 0, [language.id for language in languages])]
             return user
 
         professional = "kentro_community.group_kentro_professional"

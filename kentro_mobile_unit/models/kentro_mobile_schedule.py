@@ -8,6 +8,8 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.calendar.models.calendar_recurrence import BYDAY_SELECTION, WEEKDAY_SELECTION
 
+from .kentro_mobile_visit import check_villages_covered
+
 
 def _local(tz, day, hours):
     """Naive UTC datetime of ``hours`` (e.g. 9.5) on ``day`` in ``tz``."""
@@ -85,16 +87,7 @@ class KentroMobileSchedule(models.Model):
 
     @api.constrains("area_id", "centre_id")
     def _check_area(self):
-        for schedule in self:
-            if schedule.area_id not in schedule.centre_id.mobile_area_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(village)s is not among the villages %(unit)s covers: add it to the "
-                        "unit first.",
-                        village=schedule.area_id.name,
-                        unit=schedule.centre_id.name,
-                    )
-                )
+        check_villages_covered(self)
 
     @api.constrains("hour_from", "hour_to")
     def _check_hours(self):

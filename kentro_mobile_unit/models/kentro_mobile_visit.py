@@ -6,6 +6,20 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
+def check_villages_covered(records):
+    """Refuse visits or repeat rules for a village their unit does not cover."""
+    for record in records:
+        if record.area_id not in record.centre_id.mobile_area_ids:
+            raise ValidationError(
+                records.env._(
+                    "%(village)s is not among the villages %(unit)s covers: add it to the "
+                    "unit first.",
+                    village=record.area_id.name,
+                    unit=record.centre_id.name,
+                )
+            )
+
+
 class KentroMobileVisit(models.Model):
     """A dated visit of a mobile unit to a village: an event in the crew's
     calendar; on the day the crew checks in and registers the people they
@@ -111,15 +125,7 @@ class KentroMobileVisit(models.Model):
                         "%(structure)s is not a mobile unit.", structure=visit.centre_id.name
                     )
                 )
-            if visit.area_id not in visit.centre_id.mobile_area_ids:
-                raise ValidationError(
-                    self.env._(
-                        "%(village)s is not among the villages %(unit)s covers: add it to the "
-                        "unit first.",
-                        village=visit.area_id.name,
-                        unit=visit.centre_id.name,
-                    )
-                )
+        check_villages_covered(self)
 
     @api.constrains("start", "stop")
     def _check_length(self):

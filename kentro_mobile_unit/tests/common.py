@@ -2,9 +2,8 @@ from datetime import datetime, time
 
 import pytz
 
-from odoo.addons.kentro_community.tests.common import KentroCommunityCase
+from odoo.addons.kentro_community.tests.common import KentroCommunityCase, new_staff_user
 from odoo.addons.kentro_community.tests.test_appointments import weekly_hours
-from odoo.addons.mail.tests.common import mail_new_test_user
 
 ATHENS = pytz.timezone("Europe/Athens")
 
@@ -42,25 +41,10 @@ class MobileCase(KentroCommunityCase):
             }
         )
 
+        social_worker = ref("kentro_community.kentro_staff_role_social_worker")
+
         def crew(login, group, centres):
-            user = mail_new_test_user(
-                cls.env,
-                login=login,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@test.example.com",
-                groups=group,
-                company_id=cls.municipality.id,
-                company_ids=[cls.municipality.id],
-                notification_type="inbox",
-                tz="Europe/Athens",
-            )
-            user.write(
-                {
-                    "kentro_centre_ids": [(6, 0, centres.ids)],
-                    "kentro_role_id": ref("kentro_community.kentro_staff_role_social_worker").id,
-                }
-            )
-            return user
+            return new_staff_user(cls.env, login, group, cls.municipality, centres, social_worker)
 
         cls.driver = crew("unit_driver", "kentro_community.group_kentro_reception", cls.unit)
         cls.social_worker = crew(
