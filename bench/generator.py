@@ -16,6 +16,7 @@ from stdnum.gr import vat
 from odoo import Command
 
 MARKER = "kentro.bench.size"
+BUILD_SECONDS = "kentro.bench.build_seconds"
 BATCH = 2000
 QUIET = {
     "tracking_disable": True,
@@ -298,6 +299,7 @@ class Municipality:
         params = env["ir.config_parameter"].sudo()
         if params.get_param(MARKER) == str(self.size):
             return False
+        started = time.monotonic()
         company, centres = self.structures()
         self._people(centres)
         self._services(centres)
@@ -305,6 +307,7 @@ class Municipality:
         self._applications()
         self._appointments(centres)
         params.set_param(MARKER, str(self.size))
+        params.set_param(BUILD_SECONDS, str(round(time.monotonic() - started)))
         env.cr.commit()
         return True
 
