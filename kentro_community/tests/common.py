@@ -7,8 +7,8 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 
-def new_staff_user(env, login, groups, company, centres, role):
-    """A member of staff of ``company`` working at ``centres`` in ``role``."""
+def new_staff_user(env, login, groups, company, centres=None, role=None):
+    """A user of ``company``; for staff, working at ``centres`` in ``role``."""
     user = mail_new_test_user(
         env,
         login=login,
@@ -20,7 +20,8 @@ def new_staff_user(env, login, groups, company, centres, role):
         notification_type="inbox",
         tz="Europe/Athens",
     )
-    user.write({"kentro_centre_ids": [(6, 0, centres.ids)], "kentro_role_id": role.id})
+    if centres or role:
+        user.write({"kentro_centre_ids": [(6, 0, centres.ids)], "kentro_role_id": role and role.id})
     return user
 
 
@@ -35,18 +36,7 @@ class KentroCommunityCase(TransactionCase):
         cls.other_municipality = cls.env["res.company"].create({"name": "Δήμος Άλλος"})
 
         def new_user(login, groups, company=None):
-            company = company or cls.municipality
-            return mail_new_test_user(
-                cls.env,
-                login=login,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@test.example.com",
-                groups=groups,
-                company_id=company.id,
-                company_ids=[company.id],
-                notification_type="inbox",
-                tz="Europe/Athens",
-            )
+            return new_staff_user(cls.env, login, groups, company or cls.municipality)
 
         cls.user_reception = new_user("kentro_reception", "kentro_community.group_kentro_reception")
         cls.user_professional = new_user(
