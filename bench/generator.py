@@ -337,10 +337,14 @@ class Municipality:
                         person_values(rng, index + len(values), centre, household, self.today)
                     )
             Beneficiary.create(values)
-            env.cr.commit()
-            env.invalidate_all()
+            self._commit(bar, batch)
             index += batch
-            bar.advance(batch)
+
+    def _commit(self, bar, count):
+        """Keep a loaded batch and start the next one with an empty cache."""
+        self.env.cr.commit()
+        self.env.invalidate_all()
+        bar.advance(count)
 
     def person_batch(self, count, centre, first_index):
         """Registration data of ``count`` people who are not in the database."""
@@ -378,14 +382,11 @@ class Municipality:
                 )
                 if len(values) >= BATCH * 5:
                     Service.create(values)
-                    env.cr.commit()
-                    env.invalidate_all()
-                    bar.advance(len(values))
+                    self._commit(bar, len(values))
                     values = []
         if values:
             Service.create(values)
-            env.cr.commit()
-            bar.advance(len(values))
+            self._commit(bar, len(values))
 
     def _referrals(self, centres):
         env, rng = self.env, self.rng
@@ -411,9 +412,7 @@ class Municipality:
                     for (person, agency), consent in zip(pairs, consents, strict=True)
                 ]
             )
-            env.cr.commit()
-            env.invalidate_all()
-            bar.advance(len(batch))
+            self._commit(bar, len(batch))
 
     def _applications(self):
         env, rng = self.env, self.rng
@@ -436,9 +435,7 @@ class Municipality:
             env["kentro.application.document"].create(
                 [line for application in applications for line in application._checklist_values()]
             )
-            env.cr.commit()
-            env.invalidate_all()
-            bar.advance(len(batch))
+            self._commit(bar, len(batch))
 
     def _appointments(self, centres):
         """One appointment for every twentieth person, over two years, in the
@@ -483,11 +480,8 @@ class Municipality:
             )
             if len(values) >= 500:
                 Event.create(values)
-                env.cr.commit()
-                env.invalidate_all()
-                bar.advance(len(values))
+                self._commit(bar, len(values))
                 values = []
         if values:
             Event.create(values)
-            env.cr.commit()
-            bar.advance(len(values))
+            self._commit(bar, len(values))

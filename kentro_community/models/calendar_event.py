@@ -277,8 +277,7 @@ class CalendarEvent(models.Model):
             )
 
     def _kentro_calendar(self):
-        centre = self.kentro_centre_id
-        return centre.resource_calendar_id or centre.company_id.resource_calendar_id
+        return self.kentro_centre_id._opening_calendar()
 
     def _kentro_local(self, value):
         calendar = self[:1]._kentro_calendar() if self else self.env["resource.calendar"]
@@ -486,10 +485,10 @@ class KentroAppointmentFinder(models.TransientModel):
         """(start, stop, user) triples, naive UTC, earliest first."""
         self.ensure_one()
         centre = self.centre_id
-        calendar = centre.resource_calendar_id or centre.company_id.resource_calendar_id
+        calendar = centre._opening_calendar()
         if not calendar or self.duration <= 0 or not self.user_ids:
             return []
-        tz = pytz.timezone(calendar.tz or "Europe/Athens")
+        tz = centre._local_timezone()
         now = _utc(fields.Datetime.now())
         begin = max(now, tz.localize(datetime.combine(self.date_from, time.min)))
         end = tz.localize(datetime.combine(self.date_from, time.min)) + relativedelta(

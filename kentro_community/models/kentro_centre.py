@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
@@ -255,6 +257,15 @@ class KentroCentre(models.Model):
             return frozenset()
         # Record rules evaluate their domains as superuser: search as the user.
         return frozenset(self.sudo(False).search([]).ids)
+
+    def _opening_calendar(self):
+        """The structure's working-time calendar, or its municipality's (none
+        for no structure)."""
+        return self.resource_calendar_id or self.company_id.resource_calendar_id
+
+    def _local_timezone(self):
+        """The time zone the structure's hours are kept in."""
+        return pytz.timezone(self._opening_calendar().tz or self.env.user.tz or "Europe/Athens")
 
     def _kentro_suitable_staff(self, service_type):
         """The professionals of this structure who provide ``service_type``."""

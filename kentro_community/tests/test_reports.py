@@ -300,6 +300,16 @@ def pdf_text(pdf):
         ).stdout
 
 
+def printed_in_greek(wizard):
+    """Print ``wizard``'s report in Greek, as its user would: the PDF kept on
+    the structure's chatter."""
+    env = wizard.env
+    env["res.lang"].sudo()._activate_lang("el_GR")
+    env.user.sudo().lang = "el_GR"
+    wizard.with_context(force_report_rendering=True).action_print()
+    return wizard.centre_id.message_ids[:1].attachment_ids.raw
+
+
 @tagged("post_install", "-at_install", "kentro", "kentro_reports")
 class TestReportPdfs(HttpCase, ReportCase):
     def test_activity_report_pdf_reads_in_greek(self):

@@ -267,7 +267,7 @@ class KentroActivityReport(models.TransientModel):
         funds = self._labels("kentro.centre", "fund")
         rows = []
         for structure in self._structures():
-            calendar = structure.resource_calendar_id or structure.company_id.resource_calendar_id
+            calendar = structure._opening_calendar()
             rows.append(
                 [
                     structure.name,

@@ -282,10 +282,7 @@ class KentroAppointmentFinder(models.TransientModel):
                     structure=self.centre_id.name,
                 )
             )
-        calendar = (
-            self.centre_id.resource_calendar_id or self.centre_id.company_id.resource_calendar_id
-        )
-        tz = pytz.timezone(calendar.tz or "Europe/Athens")
+        tz = self.centre_id._local_timezone()
         begin = tz.localize(datetime.combine(self.date_from, time.min))
         end = begin + relativedelta(weeks=max(self.weeks, 1))
         busy = Event._kentro_busy_intervals(

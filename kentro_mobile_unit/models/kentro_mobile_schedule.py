@@ -122,14 +122,7 @@ class KentroMobileSchedule(models.Model):
         Visit = self.env["kentro.mobile.visit"]
         values = []
         for schedule in self:
-            tz = pytz.timezone(
-                (
-                    schedule.centre_id.resource_calendar_id
-                    or schedule.company_id.resource_calendar_id
-                ).tz
-                or self.env.user.tz
-                or "Europe/Athens"
-            )
+            tz = schedule.centre_id._local_timezone()
             planned = set(schedule.visit_ids.mapped("date"))
             for day in schedule._dates():
                 if day in planned:

@@ -81,17 +81,11 @@ class KentroMobileVisit(models.Model):
         ),
     ]
 
-    def _tz(self):
-        calendar = (
-            self.centre_id.resource_calendar_id or self.centre_id.company_id.resource_calendar_id
-        )
-        return pytz.timezone(calendar.tz or self.env.user.tz or "Europe/Athens")
-
     @api.depends("start", "stop", "centre_id")
     def _compute_date(self):
         for visit in self:
             if visit.start:
-                local = pytz.utc.localize(visit.start).astimezone(visit._tz())
+                local = pytz.utc.localize(visit.start).astimezone(visit.centre_id._local_timezone())
                 visit.date = local.date()
             else:
                 visit.date = False
@@ -176,7 +170,11 @@ class KentroMobileVisit(models.Model):
         self.ensure_one()
         if self.state != "planned":
             raise UserError(self.env._("Only a planned visit can be checked in."))
-        today = pytz.utc.localize(fields.Datetime.now()).astimezone(self._tz()).date()
+        today = (
+            pytz.utc.localize(fields.Datetime.now())
+            .astimezone(self.centre_id._local_timezone())
+            .date()
+        )
         if self.date != today:
             raise UserError(
                 self.env._(

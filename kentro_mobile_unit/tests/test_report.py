@@ -6,7 +6,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.kentro_community.tests.test_reports import pdf_text
+from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
 
 from .common import MobileCase, athens
 
@@ -202,9 +202,6 @@ class TestMobilePdfs(HttpCase, MobileReportCase):
         self.assertNotIn("Θέρμες", text, "the cancelled visit is not on the poster")
 
     def test_mobile_unit_report_pdf_in_greek(self):
-        self.env["res.lang"]._activate_lang("el_GR")
-        self.user_head.lang = "el_GR"
-        self._wizard().with_context(force_report_rendering=True).action_print()
-        text = pdf_text(self.centre.message_ids[:1].attachment_ids.raw)
+        text = pdf_text(printed_in_greek(self._wizard()))
         for expected in ("Έκθεση Κινητής Μονάδας", "Γλαύκη", "01/2026", "Επισκέψεις"):
             self.assertIn(expected, text)

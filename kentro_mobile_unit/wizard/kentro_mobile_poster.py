@@ -54,7 +54,7 @@ class KentroMobilePoster(models.TransientModel):
         lang = self.env.lang or "el_GR"
         rows = []
         for visit in visits:
-            tz = visit._tz()
+            tz = visit.centre_id._local_timezone()
             start, stop = (_utc(value).astimezone(tz) for value in (visit.start, visit.stop))
             rows.append(
                 {

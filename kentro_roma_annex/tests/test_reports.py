@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.kentro_community.tests.test_reports import pdf_text
+from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
 
 from .test_settlement import TestSettlements
 
@@ -266,12 +266,9 @@ class TestAnnexCountedSeparately(SettlementReportCase):
 @tagged("post_install", "-at_install", "kentro", "kentro_reports")
 class TestSettlementReportPdf(HttpCase, SettlementReportCase):
     def test_settlement_report_pdf_reads_in_greek(self):
-        self.env["res.lang"]._activate_lang("el_GR")
-        self.user_head.lang = "el_GR"
-        self._wizard().with_context(force_report_rendering=True).action_print()
-        attachment = self.centre.message_ids[:1].attachment_ids
-        self.assertTrue(attachment.raw.startswith(b"%PDF"))
-        text = pdf_text(attachment.raw)
+        pdf = printed_in_greek(self._wizard())
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = pdf_text(pdf)
         for expected in (
             "Έκθεση οικισμών Ρομά",
             self.settlement.name,
