@@ -9,15 +9,21 @@ from datetime import date, datetime, timedelta
 from .generator import Municipality
 
 
-def timed(function, repeat=5):
-    """Median seconds of ``repeat`` calls of ``function`` (after one warm-up)."""
-    function()
-    times = []
-    for _n in range(repeat):
-        start = time.perf_counter()
+def timed_pair(ours, reference, repeat=5):
+    """Median seconds of ``repeat`` calls of ``ours`` and of ``reference``,
+    alternated so that both meet the same machine state (caches, autovacuum,
+    other load), each after one warm-up."""
+    functions = (ours, reference)
+    times = [[] for _function in functions]
+    for function in functions:
         function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    for _n in range(repeat):
+        for function, spent in zip(functions, times, strict=True):
+            start = time.perf_counter()
+            function()
+            spent.append(time.perf_counter() - start)
+    medians = [statistics.median(spent) for spent in times]
+    return medians
 
 
 def rolled_back(env, function):
@@ -67,11 +73,10 @@ class Measures:
         Beneficiary = env["kentro.beneficiary"].with_user(self.reception)
         Partner = env["res.partner"].with_user(self.reception)
         # create() may add to the dictionaries it is given: each run gets copies.
-        ours = timed(
-            rolled_back(env, lambda: Beneficiary.create([dict(p) for p in people])), repeat=3
-        )
-        reference = timed(
-            rolled_back(env, lambda: Partner.create([dict(p) for p in partners])), repeat=3
+        ours, reference = timed_pair(
+            rolled_back(env, lambda: Beneficiary.create([dict(p) for p in people])),
+            rolled_back(env, lambda: Partner.create([dict(p) for p in partners])),
+            repeat=5,
         )
         return {
             "name": f"Registration of {count:,} people (batch create)",
@@ -113,8 +118,7 @@ class Measures:
                 )
                 env.cr.fetchall()
 
-        ours = timed(orm) / len(amkas)
-        reference = timed(sql) / len(amkas)
+        ours, reference = (spent / len(amkas) for spent in timed_pair(orm, sql))
         return {
             "name": "Lookup by ΑΜΚΑ (ORM search as reception)",
             "ours": ours,
@@ -130,8 +134,11 @@ class Measures:
         Partner = env["res.partner"]
         text = "παπαδοπ"
         found = Beneficiary.name_search(text, limit=8)
-        ours = timed(lambda: Beneficiary.name_search(text, limit=8), repeat=10)
-        reference = timed(lambda: Partner.name_search(text, operator="ilike", limit=8), repeat=10)
+        ours, reference = timed_pair(
+            lambda: Beneficiary.name_search(text, limit=8),
+            lambda: Partner.name_search(text, operator="ilike", limit=8),
+            repeat=10,
+        )
         return {
             "name": f"Name search «{text}» ({len(found)} shown)",
             "ours": ours,
@@ -315,8 +322,11 @@ class Measures:
             == sorted((t, c, p) for t, c, p, _m in figures["services"])
             and sorted(months) == sorted(figures["months"])
         )
-        ours = timed(lambda: (env.invalidate_all(), wizard._report_sections()), repeat=3)
-        reference = timed(lambda: self._sql_figures(wizard), repeat=3)
+        ours, reference = timed_pair(
+            lambda: (env.invalidate_all(), wizard._report_sections()),
+            lambda: self._sql_figures(wizard),
+            repeat=3,
+        )
         return {
             "name": "Annual operating report of the centre and annexes",
             "ours": ours,

@@ -88,15 +88,15 @@ class KentroBeneficiary(models.Model):
         index=True,
         copy=False,
     )
-    name = fields.Char(compute="_compute_name", store=True, index=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True, index=True)
     first_name = fields.Char(required=True, tracking=True)
     last_name = fields.Char(required=True, tracking=True)
     father_name = fields.Char(string="Father's name", tracking=True)
     mother_name = fields.Char(string="Mother's name", tracking=True)
     birthdate = fields.Date(string="Date of birth", tracking=True)
     gender = fields.Selection(GENDERS, tracking=True)
-    age = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
-    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True)
+    age = fields.Integer(compute="_compute_age", store=True, precompute=True, aggregator="avg")
+    age_band = fields.Selection(AGE_BANDS, compute="_compute_age", store=True, precompute=True)
     amka = fields.Char(
         string="Social security number (AMKA)", tracking=True, copy=False, index=True
     )
@@ -135,7 +135,11 @@ class KentroBeneficiary(models.Model):
         default=lambda self: self.env.user.kentro_centre_ids[:1],
     )
     company_id = fields.Many2one(
-        related="centre_id.company_id", store=True, index=True, string="Municipality"
+        related="centre_id.company_id",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Municipality",
     )
     state = fields.Selection(
         [("active", "Active"), ("inactive", "Inactive"), ("closed", "Closed")],
@@ -171,10 +175,12 @@ class KentroBeneficiary(models.Model):
         tracking=True,
         help="Date of registration as unemployed at ΔΥΠΑ.",
     )
-    long_term_unemployed = fields.Boolean(compute="_compute_long_term_unemployed", store=True)
+    long_term_unemployed = fields.Boolean(
+        compute="_compute_long_term_unemployed", store=True, precompute=True
+    )
     education_level = fields.Selection(EDUCATION_LEVELS, tracking=True)
     education_band = fields.Selection(
-        EDUCATION_BANDS, compute="_compute_education_band", store=True
+        EDUCATION_BANDS, compute="_compute_education_band", store=True, precompute=True
     )
 
     # Special-category data: professionals only, never prefetched for others.
@@ -215,8 +221,10 @@ class KentroBeneficiary(models.Model):
     timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
 
     # Search and duplicates
-    search_key = fields.Char(compute="_compute_search_keys", store=True, index="trigram")
-    name_key = fields.Char(compute="_compute_search_keys", store=True, index=True)
+    search_key = fields.Char(
+        compute="_compute_search_keys", store=True, precompute=True, index="trigram"
+    )
+    name_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True, index=True)
     duplicate_ids = fields.Many2many(
         "kentro.beneficiary", string="Possible duplicates", compute="_compute_duplicate_ids"
     )
@@ -582,7 +590,13 @@ class KentroBeneficiary(models.Model):
             )
             for vals, partner in zip(partner_vals, partners, strict=True):
                 vals["partner_id"] = partner.id
-        return super().create(vals_list)
+        # Whoever registers the person does not become a follower of the file:
+        # a file's messages carry special-category data and must not be
+        # e-mailed to the receptionist who happened to open it.
+        people = super(
+            KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)
+        ).create(vals_list)
+        return people.with_env(self.env)
 
     def _partner_values(self, vals):
         """The new contact of the person in ``vals``; the contact fields move

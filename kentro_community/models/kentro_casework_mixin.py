@@ -18,7 +18,9 @@ class KentroStructureMixin(models.AbstractModel):
         check_company=True,
         default=lambda self: self.env.user.kentro_centre_ids[:1],
     )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="centre_id.company_id", store=True, precompute=True, index=True
+    )
 
 
 class KentroCaseworkMixin(models.AbstractModel):
@@ -44,7 +46,9 @@ class KentroCaseworkMixin(models.AbstractModel):
         readonly=False,
         precompute=True,
     )
-    company_id = fields.Many2one(related="centre_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="centre_id.company_id", store=True, precompute=True, index=True
+    )
 
     @api.depends("beneficiary_id")
     def _compute_centre_id(self):

@@ -16,7 +16,7 @@ class KentroService(models.Model):
     service_type_id = fields.Many2one(
         "kentro.service.type", string="Service", required=True, index=True
     )
-    axis = fields.Selection(related="service_type_id.axis", store=True)
+    axis = fields.Selection(related="service_type_id.axis", store=True, precompute=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one(
         "res.users", string="Professional", required=True, default=lambda self: self.env.user

@@ -11,6 +11,7 @@ class KentroBeneficiary(models.Model):
         string="Roma settlement",
         compute="_compute_roma_settlement_id",
         store=True,
+        precompute=True,
         readonly=False,
         index=True,
         ondelete="set null",
@@ -19,8 +20,11 @@ class KentroBeneficiary(models.Model):
     @api.depends("household_id.roma_settlement_id")
     def _compute_roma_settlement_id(self):
         for person in self:
-            if person.household_id.roma_settlement_id:
-                person.roma_settlement_id = person.household_id.roma_settlement_id
+            # A household's settlement is its members'; a person without one
+            # keeps the settlement given on the file.
+            person.roma_settlement_id = (
+                person.household_id.roma_settlement_id or person.roma_settlement_id
+            )
 
     roma_school_record_ids = fields.One2many(
         "kentro.roma.school.record", "beneficiary_id", string="School support"
@@ -29,6 +33,7 @@ class KentroBeneficiary(models.Model):
         string="Enrolled at school",
         compute="_compute_roma_school_enrolled",
         store=True,
+        precompute=True,
         help="From the latest school support record.",
     )
 
