@@ -593,9 +593,9 @@ class KentroBeneficiary(models.Model):
         # Whoever registers the person does not become a follower of the file:
         # a file's messages carry special-category data and must not be
         # e-mailed to the receptionist who happened to open it.
-        people = super(
-            KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)
-        ).create(vals_list)
+        people = super(KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)).create(
+            vals_list
+        )
         return people.with_env(self.env)
 
     def _partner_values(self, vals):
