@@ -26,6 +26,7 @@ Kentro addon builds on.
         "resource",
         "auth_password_policy",
         "auth_totp",
+        "base_import",
     ],
     "data": [
         "security/kentro_community_security.xml",
@@ -64,6 +65,9 @@ Kentro addon builds on.
     "assets": {
         "web.report_assets_common": [
             "kentro_community/static/src/scss/kentro_report.scss",
+        ],
+        "web.assets_backend": [
+            "kentro_community/static/src/import/*",
         ],
         "web.assets_tests": [
             "kentro_community/static/tests/tours/**/*",

@@ -7,6 +7,8 @@ from . import kentro_household
 from . import kentro_retention
 from . import kentro_subject_access
 from . import kentro_beneficiary
+from . import kentro_beneficiary_import
+from . import base_import
 from . import res_partner
 from . import kentro_casework_mixin
 from . import kentro_service_type

@@ -567,6 +567,24 @@ class KentroBeneficiary(models.Model):
                 vals[field] = "".join(vals[field].split())
         return vals
 
+    @api.model
+    def _check_required_values(self, vals_list):
+        """A clear refusal before the database's NOT NULL would refuse the row."""
+        for vals in vals_list:
+            for name in ("last_name", "first_name", "centre_id"):
+                if not vals.get(name):
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is required: the file of %(name)s cannot be saved "
+                            "without it.",
+                            field=self._fields[name]._description_string(self.env),
+                            name=" ".join(
+                                filter(None, (vals.get("last_name"), vals.get("first_name")))
+                            )
+                            or self.env._("a new person"),
+                        )
+                    )
+
     @api.model_create_multi
     def create(self, vals_list):
         default_centre = self.default_get(["centre_id"]).get("centre_id")
@@ -575,6 +593,7 @@ class KentroBeneficiary(models.Model):
             if default_centre and not vals.get("centre_id"):
                 # The contact is created first, in the structure's municipality.
                 vals["centre_id"] = default_centre
+        self._check_required_values(vals_list)
         self._check_amka_free([(vals.get("amka"), vals.get("centre_id")) for vals in vals_list])
         partner_vals = [vals for vals in vals_list if not vals.get("partner_id")]
         if partner_vals:

@@ -10,3 +10,4 @@ from . import test_privacy
 from . import test_logins
 from . import test_ui
 from . import test_job_bank
+from . import test_import
