@@ -587,6 +587,10 @@ class KentroBeneficiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The values are completed below (structure, contact): on copies, so
+        # that a caller retrying with the same values (Odoo's import does, row
+        # by row, after a failed batch) does not reuse a contact rolled back.
+        vals_list = [dict(vals) for vals in vals_list]
         default_centre = self.default_get(["centre_id"]).get("centre_id")
         for vals in vals_list:
             self._normalize_identifiers(vals)

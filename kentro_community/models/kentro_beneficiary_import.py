@@ -74,15 +74,13 @@ class KentroBeneficiary(models.Model):
 
     @api.model
     def get_import_templates(self):
+        # One entry: the wizard keys its list of templates by the entry itself.
+        # The same template as CSV is /kentro_community/static/xls/kentro_beneficiaries.csv.
         return [
             {
-                "label": self.env._("Import template for beneficiaries (Excel)"),
+                "label": self.env._("Import template for beneficiaries"),
                 "template": "/kentro_community/static/xls/kentro_beneficiaries.xlsx",
-            },
-            {
-                "label": self.env._("Import template for beneficiaries (CSV)"),
-                "template": "/kentro_community/static/xls/kentro_beneficiaries.csv",
-            },
+            }
         ]
 
     @api.model
