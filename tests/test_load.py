@@ -1,9 +1,11 @@
 """Twenty members of staff at once: Odoo in multi-worker mode, driven for a
 minute by 20 XML-RPC clients that register beneficiaries (some with the same
-ΑΜΚΑ, on purpose), book the same professionals at the same hours and record
-services. Every call either succeeds or is refused with the business reason;
-the database then holds exactly what the clients were told was saved, no
-ΑΜΚΑ twice, no professional booked twice at one time.
+ΑΜΚΑ, on purpose), book the same professionals at the same hours, record
+services and correct the phone of the same few files (so that two workers
+update one row at once and Odoo must retry). Every call either succeeds or is
+refused with the business reason; the database then holds exactly what the
+clients were told was saved, no ΑΜΚΑ twice, no professional booked twice at
+one time.
 
 Marked ``load``: scripts/test runs it only with --load or KENTRO_LOAD_TEST=1
 (CI sets it). KENTRO_LOAD_SECONDS shortens the run while developing."""
@@ -193,7 +195,7 @@ class _Transport(xmlrpc.client.Transport):
 class LoadClient:
     """One member of staff at a desk, calling as fast as the server answers."""
 
-    def __init__(self, index, url, db, setup, marker, amka_serial, shared_pool):
+    def __init__(self, index, url, db, setup, marker, amka_serial, shared_pool, hot_people):
         self.index, self.db, self.setup, self.marker = index, db, setup, marker
         self.login = LOGINS[index % len(LOGINS)]
         self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
@@ -205,22 +207,25 @@ class LoadClient:
         )
         self.rng = random.Random(index)
         self.amka_serial, self.shared_pool = amka_serial, shared_pool
+        # The people of the shared ΑΜΚΑs, as their registrations succeed: a
+        # list all clients share (appending is atomic).
+        self.hot_people = hot_people
         self.people = []
         self.bookings_tried = 0
         self.registered = 0
-        self.saved = {"register": [], "book": [], "service": []}
+        self.saved = {"register": [], "book": [], "service": [], "update": []}
         self.shared_saved = []
         self.refused = Counter()
         self.refusal_texts = Counter()
         self.errors = []
         self.latencies = []
 
-    def _call(self, kind, model, method, values):
-        """Create one record; the id, or None when the call was refused or failed."""
+    def _call(self, kind, model, method, *args):
+        """Call ``method``; its result, or None when the call was refused or failed."""
         began = time.monotonic()
         try:
-            record_id = self.models.execute_kw(
-                self.db, self.uid, self.login, model, method, [values], {"context": CONTEXT}
+            result = self.models.execute_kw(
+                self.db, self.uid, self.login, model, method, list(args), {"context": CONTEXT}
             )
         except xmlrpc.client.Fault as fault:
             expected = fault.faultCode == 2 and any(
@@ -238,7 +243,12 @@ class LoadClient:
             return None
         finally:
             self.latencies.append(time.monotonic() - began)
-        self.saved[kind].append(record_id)
+        return result
+
+    def _create(self, kind, model, values):
+        record_id = self._call(kind, model, "create", values)
+        if record_id:
+            self.saved[kind].append(record_id)
         return record_id
 
     def register(self, shared):
@@ -258,11 +268,12 @@ class LoadClient:
             "centre_id": self.setup["centre"],
         }
         before = len(self.errors)
-        person = self._call("register", "kentro.beneficiary", "create", values)
+        person = self._create("register", "kentro.beneficiary", values)
         if person:
             self.people.append(person)
             if shared is not None:
                 self.shared_saved.append((values["amka"], person))
+                self.hot_people.append(person)
         elif shared is None and len(self.errors) == before:
             self.errors.append(f"register: unique ΑΜΚΑ {values['amka']} refused")
 
@@ -273,10 +284,9 @@ class LoadClient:
         start, stop = slots[self.bookings_tried % len(slots)]
         self.bookings_tried += 1
         user_id, partner_id = self.rng.choice(self.setup["professionals"])
-        self._call(
+        self._create(
             "book",
             "calendar.event",
-            "create",
             {
                 "kentro_beneficiary_id": self.rng.choice(self.people),
                 "kentro_service_type_id": self.setup["booking_type"],
@@ -289,16 +299,25 @@ class LoadClient:
         )
 
     def record_service(self):
-        self._call(
+        self._create(
             "service",
             "kentro.service",
-            "create",
             {
                 "beneficiary_id": self.rng.choice(self.people),
                 "service_type_id": self.setup["service_type"],
                 "duration": self.rng.choice((15, 20, 30, 45)),
             },
         )
+
+    def update_hot_file(self):
+        """Correct the phone of one of the few files every client works on."""
+        if not self.hot_people:
+            self.register(None)
+            return
+        person = self.rng.choice(self.hot_people)
+        phone = f"69{self.index:02d}{len(self.latencies):06d}"
+        if self._call("update", "kentro.beneficiary", "write", [person], {"phone": phone}):
+            self.saved["update"].append((person, phone))
 
     def run(self, start_together):
         start_together.wait()
@@ -312,7 +331,9 @@ class LoadClient:
                     self.register(None)
                 elif draw < 0.4:
                     self.register(self.rng.choice(self.shared_pool))
-                elif draw < 0.7:
+                elif draw < 0.5:
+                    self.update_hot_file()
+                elif draw < 0.75:
                     self.book()
                 else:
                     self.record_service()
@@ -374,8 +395,15 @@ def _database_state(dbname, marker):
                   AND b.kentro_attendance NOT IN ('cancelled_beneficiary', 'cancelled_centre')"""
         )
         double_bookings = cr.fetchall()
-        cr.execute("SELECT id, amka FROM kentro_beneficiary WHERE last_name = %s", (marker,))
-        people = dict(cr.fetchall())
+        cr.execute(
+            """SELECT person.id, person.amka, contact.phone FROM kentro_beneficiary person
+                 JOIN res_partner contact ON contact.id = person.partner_id
+                WHERE person.last_name = %s""",
+            (marker,),
+        )
+        rows = cr.fetchall()
+        people = {person: number for person, number, _phone in rows}
+        phones = {person: phone for person, _number, phone in rows}
         cr.execute(
             "SELECT id FROM calendar_event WHERE kentro_beneficiary_id = ANY(%s)", (list(people),)
         )
@@ -386,6 +414,7 @@ def _database_state(dbname, marker):
         "duplicate_amkas": duplicate_amkas,
         "double_bookings": double_bookings,
         "people": people,
+        "phones": phones,
         "register": set(people),
         "book": bookings,
         "service": services,
@@ -404,8 +433,9 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
     amka_serial = random.randrange(9000, 9900)
     # Born before any person of the unique ΑΜΚΑ range (1940 onwards).
     shared_pool = [(date(1935, 3, 1) + timedelta(days=n), amka_serial) for n in range(SHARED_AMKAS)]
+    hot_people = []
     clients = [
-        LoadClient(index, url, test_db, setup, marker, amka_serial, shared_pool)
+        LoadClient(index, url, test_db, setup, marker, amka_serial, shared_pool, hot_people)
         for index in range(CLIENTS)
     ]
     start_together = threading.Barrier(CLIENTS + 1)
@@ -419,13 +449,24 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
     seconds = time.monotonic() - began
 
     kinds = ("register", "book", "service")
-    saved = {kind: [i for client in clients for i in client.saved[kind]] for kind in kinds}
+    saved = {
+        kind: [i for client in clients for i in client.saved[kind]] for kind in (*kinds, "update")
+    }
     refused = sum((client.refused for client in clients), Counter())
     errors = [error for client in clients for error in client.errors]
     latencies = [latency for client in clients for latency in client.latencies]
     shared_saved = [pair for client in clients for pair in client.shared_saved]
     requests = len(latencies)
     state = _database_state(test_db, marker)
+    phones_written = {}
+    for person, phone in saved["update"]:
+        phones_written.setdefault(person, set()).add(phone)
+    # The phone a file ends with is one a client was told was saved.
+    lost_updates = [
+        person
+        for person, phones in phones_written.items()
+        if state["phones"].get(person) not in phones
+    ]
     server_log = _read_server_log(log, requests)
     figures = {
         "clients": CLIENTS,
@@ -441,7 +482,7 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
                 "refused": refused[kind],
                 "errors": sum(error.startswith(f"{kind}:") for error in errors),
             }
-            for kind in kinds
+            for kind in (*kinds, "update")
         },
         "duplicate_amka_refused": refused["register"],
         "booking_refused": refused["book"],
@@ -452,7 +493,8 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
         "requests_per_worker": sorted(server_log["served"].values()),
         "double_bookings": len(state["double_bookings"]),
         "duplicate_amkas": len(state["duplicate_amkas"]),
-        "lost_writes": sum(len(set(saved[kind]) ^ state[kind]) for kind in kinds),
+        "lost_writes": sum(len(set(saved[kind]) ^ state[kind]) for kind in kinds)
+        + len(lost_updates),
         "refusal_messages": dict(
             sum((client.refusal_texts for client in clients), Counter()).most_common()
         ),
@@ -470,6 +512,8 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
     for kind in kinds:
         assert len(saved[kind]) == len(set(saved[kind])), f"{kind}: an id returned twice"
         assert set(saved[kind]) == state[kind], f"{kind}: the server holds other records"
+    assert not lost_updates, lost_updates
+    assert saved["update"]
     # Each shared ΑΜΚΑ was registered at most once (the first, tried by all
     # twenty clients at the start, exactly once), for the client told so.
     shared_people = dict(shared_saved)
