@@ -223,7 +223,8 @@ def _wait_for_rollback(test_db):
 def token(test_db):
     """A mark for this test's people; they, their households and contacts are
     deleted afterwards, so that the database is as the next tests expect."""
-    token = uuid.uuid4().hex[:8]
+    # Letters only: a last name has no digits and one alphabet per word.
+    token = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789abcdef", "αβγδεζηθικλμνξοπ"))
     yield token
     with _database(test_db) as connection, connection.cursor() as cr:
         name = f"Κατάρρευση{token}"

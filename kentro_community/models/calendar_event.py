@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools import values
+
 STAFF = "kentro_community.group_kentro_reception"
 ATTENDANCE = [
     ("planned", "Planned"),
@@ -153,6 +155,7 @@ class CalendarEvent(models.Model):
         if not appointment_vals:
             return super().create(vals_list)
         for vals in appointment_vals:
+            values.check_values(self, vals)
             self._kentro_prepare_values(vals)
             self._kentro_check_new_booking(vals)
         with self._kentro_booking_guard():
@@ -161,6 +164,8 @@ class CalendarEvent(models.Model):
         return events
 
     def write(self, vals):
+        if self.sudo().filtered("kentro_appointment"):
+            values.check_values(self, vals)
         if vals.get("kentro_beneficiary_id"):
             vals = dict(vals)
             if "kentro_service_type_id" not in vals:

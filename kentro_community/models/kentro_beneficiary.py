@@ -10,7 +10,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools import greek
+from ..tools import greek, values
 
 PROFESSIONAL = "kentro_community.group_kentro_professional"
 
@@ -59,6 +59,8 @@ def age_band(age):
         return "30_54"
     return "55_plus"
 
+
+NAME_FIELDS = ("first_name", "last_name", "father_name", "mother_name")
 
 # Kept on the person's contact (related fields of the beneficiary).
 CONTACT_FIELDS = ("phone", "mobile", "email", "street", "city", "zip", "lang")
@@ -562,9 +564,21 @@ class KentroBeneficiary(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model
     def _normalize_identifiers(self, vals):
+        """Identifiers without spaces and names as staff expect them (composed,
+        with the final sigma); a value that is not what its field holds, or a
+        name no person has, is refused naming the field."""
+        values.check_values(self, vals)
         for field in ("amka", "afm"):
             if vals.get(field):
-                vals[field] = "".join(vals[field].split())
+                vals[field] = "".join(str(vals[field]).split())
+        for field in NAME_FIELDS:
+            if vals.get(field):
+                name = str(vals[field])
+                # What Kentro itself writes (the «#id» of an anonymised file)
+                # is no name typed by staff.
+                vals[field] = (
+                    values.clean_name(name) if self.env.su else values.check_name(self, field, name)
+                )
         return vals
 
     @api.model
@@ -636,7 +650,7 @@ class KentroBeneficiary(models.Model):
         }
 
     def write(self, vals):
-        self._normalize_identifiers(vals)
+        vals = self._normalize_identifiers(dict(vals))
         if vals.get("amka"):
             self._check_amka_free(
                 [(vals["amka"], vals.get("centre_id") or person.centre_id.id) for person in self]

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import values
+
 
 class KentroStructureMixin(models.AbstractModel):
     """Records kept by a structure: the user's own structure by default, and
@@ -49,6 +51,16 @@ class KentroCaseworkMixin(models.AbstractModel):
     company_id = fields.Many2one(
         related="centre_id.company_id", store=True, precompute=True, index=True
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            values.check_values(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        values.check_values(self, vals)
+        return super().write(vals)
 
     @api.depends("beneficiary_id")
     def _compute_centre_id(self):

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 PROFESSIONAL = "kentro_community.group_kentro_professional"
 
@@ -82,6 +82,21 @@ class KentroReferral(models.Model):
                 and bool(referral.follow_up_date)
                 and referral.follow_up_date < today
             )
+
+    @api.constrains("state", "consent_id")
+    def _check_consent(self):
+        # action_send is the consent gate; a referral written as sent directly
+        # (an import, an RPC client) must not slip past it.
+        for referral in self:
+            if referral.state != "draft" and not referral.consent_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s has not consented to sharing their data with %(agency)s. "
+                        "Record their signed consent before sending the referral.",
+                        person=referral.beneficiary_id.name,
+                        agency=referral.agency_id.name,
+                    )
+                )
 
     def action_send(self):
         self._check_state("draft")

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 PROFESSIONAL = "kentro_community.group_kentro_professional"
+# A service entry is one day's work with a person at most.
+MAX_DURATION = 24 * 60
 
 
 class KentroService(models.Model):
@@ -71,6 +74,30 @@ class KentroService(models.Model):
             "This goods distribution already has its service entry.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_duration_value(vals.get("duration"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_duration_value(vals.get("duration"))
+        return super().write(vals)
+
+    @api.model
+    def _check_duration_value(self, duration):
+        """Before the database's CHECK refuses a negative duration (or its
+        integer overflows), in words."""
+        if isinstance(duration, int | float) and not 0 <= duration <= MAX_DURATION:
+            raise ValidationError(
+                self.env._(
+                    "A service lasts from 0 to %(max)s minutes (24 hours), not %(duration)s "
+                    "minutes: correct the duration.",
+                    max=MAX_DURATION,
+                    duration=duration,
+                )
+            )
 
     @api.depends("service_type_id")
     def _compute_duration(self):

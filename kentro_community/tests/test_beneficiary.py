@@ -155,7 +155,7 @@ class TestBeneficiaryDuplicates(KentroRegistryCase):
             Beneficiary.create(
                 [
                     {
-                        "first_name": f"{tag} {index}",
+                        "first_name": f"{tag} {'α' * (index + 1)}",
                         "last_name": "Μαζικό",
                         "amka": False,
                         "centre_id": self.centre.id,

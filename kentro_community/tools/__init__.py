@@ -1,1 +1,2 @@
 from . import greek
+from . import values
