@@ -11,3 +11,4 @@ from . import test_logins
 from . import test_ui
 from . import test_job_bank
 from . import test_import
+from . import test_bad_inputs
