@@ -35,33 +35,9 @@ FIELDS = ["last_name", "first_name", "birthdate", "amka", "household_key"]
 @pytest.fixture(scope="module")
 def workers_server(test_db, tmp_path_factory):
     """Odoo with two HTTP workers on the test database; yields (url, master process)."""
-    port = free_port()
     log = tmp_path_factory.mktemp("odoo-workers") / "server.log"
-    command = [
-        os.environ["KENTRO_PYTHON"],
-        str(Path(os.environ["KENTRO_ODOO_DIR"]) / "odoo-bin"),
-        "-c",
-        os.environ["KENTRO_ODOO_CONF"],
-        "-d",
-        test_db,
-        f"--db-filter=^{test_db}$",
-        "--http-interface=127.0.0.1",
-        f"--http-port={port}",
-        f"--gevent-port={free_port()}",
-        "--workers=2",
-        "--max-cron-threads=0",
-        "--limit-time-cpu=600",
-        "--limit-time-real=1200",
-        "--no-database-list",
-        f"--logfile={log}",
-    ]
-    server = subprocess.Popen(command)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_login_page(url, server, f"Odoo did not serve {url}/web/login; see {log}")
-        yield url, server
-    finally:
-        stop(server)
+    with running_odoo(test_db, log, *workers_options()) as server:
+        yield server
 
 
 def _file(token, first_birthdate):
@@ -74,7 +50,7 @@ def _file(token, first_birthdate):
         writer.writerow(
             [
                 f"Κατάρρευση{token}",
-                f"Πρόσωπο{serial}",
+                f"Πρόσωπο {str(serial).translate(AS_LETTERS)}",
                 born,
                 amka(born, 7000 + serial % 2000),
                 f"Σ{serial // 2}",
@@ -223,8 +199,7 @@ def _wait_for_rollback(test_db):
 def token(test_db):
     """A mark for this test's people; they, their households and contacts are
     deleted afterwards, so that the database is as the next tests expect."""
-    # Letters only: a last name has no digits and one alphabet per word.
-    token = uuid.uuid4().hex[:8].translate(str.maketrans("0123456789abcdef", "αβγδεζηθικλμνξοπ"))
+    token = uuid.uuid4().hex[:8].translate(AS_LETTERS)
     yield token
     with _database(test_db) as connection, connection.cursor() as cr:
         name = f"Κατάρρευση{token}"
