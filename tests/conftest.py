@@ -5,6 +5,7 @@ after Odoo's own runner installed the four addons, and exports where things are:
 KENTRO_TEST_DB, KENTRO_ODOO_CONF, KENTRO_ODOO_DIR and KENTRO_PYTHON.
 """
 
+import contextlib
 import logging
 import os
 import socket
@@ -65,11 +66,11 @@ def test_db():
     return os.environ["KENTRO_TEST_DB"]
 
 
-@pytest.fixture(scope="session")
-def odoo_url(test_db, tmp_path_factory):
-    """A real Odoo server on the test database, on a free loopback port."""
+@contextlib.contextmanager
+def running_odoo(test_db, log, *options):
+    """A real Odoo server on the test database, on a free loopback port, with
+    Odoo's command-line ``options``; yields its URL and its process."""
     port = free_port()
-    log = tmp_path_factory.mktemp("odoo") / "server.log"
     command = [
         os.environ["KENTRO_PYTHON"],
         str(Path(os.environ["KENTRO_ODOO_DIR"]) / "odoo-bin"),
@@ -83,11 +84,31 @@ def odoo_url(test_db, tmp_path_factory):
         "--max-cron-threads=0",
         "--no-database-list",
         f"--logfile={log}",
+        *options,
     ]
     server = subprocess.Popen(command)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_login_page(url, server, f"Odoo did not serve {url}/web/login; see {log}")
-        yield url
+        yield url, server
     finally:
         stop(server)
+
+
+def workers_options():
+    """Odoo as in production: two HTTP workers (the prefork server), its
+    websocket process on a free port, time limits for long imports."""
+    return (
+        "--workers=2",
+        f"--gevent-port={free_port()}",
+        "--limit-time-cpu=600",
+        "--limit-time-real=1200",
+    )
+
+
+@pytest.fixture(scope="session")
+def odoo_url(test_db, tmp_path_factory):
+    """A real Odoo server on the test database, on a free loopback port."""
+    log = tmp_path_factory.mktemp("odoo") / "server.log"
+    with running_odoo(test_db, log) as (url, _server):
+        yield url

@@ -10,13 +10,11 @@ import csv
 import io
 import os
 import signal
-import subprocess
 import threading
 import time
 import uuid
 import xmlrpc.client
 from datetime import date, timedelta
-from pathlib import Path
 
 import psutil
 import psycopg2
@@ -24,48 +22,22 @@ import pytest
 
 from bench.generator import amka
 
-from .conftest import free_port, stop, wait_for_login_page
+from .conftest import running_odoo, wait_for_login_page, workers_options
 
 pytestmark = pytest.mark.client
 
 ROWS = 6000
 FIELDS = ["last_name", "first_name", "birthdate", "amka", "household_key"]
+# Letters only: a name has no digits and one alphabet per word.
+AS_LETTERS = str.maketrans("0123456789abcdef", "αβγδεζηθικλμνξοπ")
 
 
 @pytest.fixture(scope="module")
 def workers_server(test_db, tmp_path_factory):
     """Odoo with two HTTP workers on the test database; yields (url, master process)."""
-    port = free_port()
     log = tmp_path_factory.mktemp("odoo-workers") / "server.log"
-    command = [
-        os.environ["KENTRO_PYTHON"],
-        str(Path(os.environ["KENTRO_ODOO_DIR"]) / "odoo-bin"),
-        "-c",
-        os.environ["KENTRO_ODOO_CONF"],
-        "-d",
-        test_db,
-        f"--db-filter=^{test_db}$",
-        "--http-interface=127.0.0.1",
-        f"--http-port={port}",
-        f"--gevent-port={free_port()}",
-        "--workers=2",
-        "--max-cron-threads=0",
-        "--limit-time-cpu=600",
-        "--limit-time-real=1200",
-        "--no-database-list",
-        f"--logfile={log}",
-    ]
-    server = subprocess.Popen(command)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_login_page(url, server, f"Odoo did not serve {url}/web/login; see {log}")
-        yield url, server
-    finally:
-        stop(server)
-
-
-# A name has no digits and one alphabet per word: hex digits as Greek letters.
-AS_LETTERS = str.maketrans("0123456789abcdef", "αβγδεζηθικλμνξοπ")
+    with running_odoo(test_db, log, *workers_options()) as server:
+        yield server
 
 
 def _file(token, first_birthdate):

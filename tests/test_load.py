@@ -15,7 +15,6 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -33,7 +32,7 @@ from odoo.sql_db import db_connect
 
 from bench.generator import amka
 
-from .conftest import free_port, stop, wait_for_login_page
+from .conftest import running_odoo, workers_options
 
 pytestmark = pytest.mark.load
 
@@ -53,9 +52,9 @@ MARKER_PREFIX = "Φόρτος"
 TOKEN_LETTERS = "αβγδεζηθικλμνξοπρτυφχψω"
 FIRST_NAMES = ("Μαρία", "Γιώργος", "Ελένη", "Νίκος", "Κατερίνα", "Δημήτρης", "Σοφία", "Άννα")
 REFUSALS = {
-    # A registration that loses the race to the unique index is refused by
-    # Odoo's RPC layer in the language of an empty context: in English.
-    "register": ("έχει ήδη καταγραφεί", "This ΑΜΚΑ is already registered in the municipality."),
+    # Checked before saving, or (a registration racing another) refused by
+    # PostgreSQL's unique index and explained by the addon: both in Greek.
+    "register": ("έχει ήδη καταγραφεί", "μόλις καταγράφηκε"),
     "book": ("έχει ήδη ραντεβού", "μόλις κλείστηκε"),
 }
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ", re.MULTILINE)
@@ -78,35 +77,10 @@ def _env(cr):
 def odoo_workers(test_db, tmp_path_factory):
     """Odoo with two HTTP workers (the prefork server) on the test database;
     yields its URL and its log file."""
-    port = free_port()
     log = tmp_path_factory.mktemp("odoo-load") / "server.log"
-    command = [
-        os.environ["KENTRO_PYTHON"],
-        str(Path(os.environ["KENTRO_ODOO_DIR"]) / "odoo-bin"),
-        "-c",
-        os.environ["KENTRO_ODOO_CONF"],
-        "-d",
-        test_db,
-        f"--db-filter=^{test_db}$",
-        "--http-interface=127.0.0.1",
-        f"--http-port={port}",
-        f"--gevent-port={free_port()}",
-        "--workers=2",
-        "--max-cron-threads=0",
-        "--limit-time-cpu=600",
-        "--limit-time-real=1200",
-        "--no-database-list",
-        # The test reads the log: the requests each worker served, the retries.
-        "--log-level=info",
-        f"--logfile={log}",
-    ]
-    server = subprocess.Popen(command)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_login_page(url, server, f"Odoo did not serve {url}/web/login; see {log}")
+    # The test reads the log: the requests each worker served, the retries.
+    with running_odoo(test_db, log, *workers_options(), "--log-level=info") as (url, _server):
         yield url, log
-    finally:
-        stop(server)
 
 
 def _remove_run_records(dbname, marker_like):

@@ -1,6 +1,8 @@
+from contextlib import contextmanager
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.gr import amka as stdnum_amka
 from stdnum.gr import vat as stdnum_afm
@@ -630,10 +632,31 @@ class KentroBeneficiary(models.Model):
         # Whoever registers the person does not become a follower of the file:
         # a file's messages carry special-category data and must not be
         # e-mailed to the receptionist who happened to open it.
-        people = super(KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)).create(
-            vals_list
-        )
+        with self._amka_race_guard():
+            people = super(
+                KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)
+            ).create(vals_list)
         return people.with_env(self.env)
+
+    @contextmanager
+    def _amka_race_guard(self):
+        """Two registrations of the same ΑΜΚΑ at the same moment both pass the
+        check above; PostgreSQL's unique index refuses the second, and its
+        user reads why, in their language."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                yield
+                self.env.flush_all()
+        except errors.UniqueViolation as error:
+            if error.diag.constraint_name != "kentro_beneficiary_amka_company_uniq":
+                raise
+            raise ValidationError(
+                self.env._(
+                    "This ΑΜΚΑ has just been registered, perhaps by a colleague at this very "
+                    "moment. Search for it and open that file instead of registering the "
+                    "person again."
+                )
+            ) from None
 
     def _partner_values(self, vals):
         """The new contact of the person in ``vals``; the contact fields move
@@ -655,7 +678,10 @@ class KentroBeneficiary(models.Model):
             self._check_amka_free(
                 [(vals["amka"], vals.get("centre_id") or person.centre_id.id) for person in self]
             )
-        result = super().write(vals)
+            with self._amka_race_guard():
+                result = super().write(vals)
+        else:
+            result = super().write(vals)
         if {"first_name", "last_name"} & vals.keys():
             for person in self:
                 person.partner_id.sudo().name = person.name
