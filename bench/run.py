@@ -89,26 +89,29 @@ def database_exists(name):
 
 
 def ensure_database(config, odoo_bin, name, fresh):
+    """A database with the addons of this checkout: installed in a new one, or
+    updated in one kept from an earlier run (its schema may be older)."""
     if fresh and database_exists(name):
         subprocess.run(["dropdb", name], check=True)
-    if not database_exists(name):
-        print(f"kentro bench: installing the addons in '{name}'", file=sys.stderr)
-        subprocess.run(
-            [
-                sys.executable,
-                odoo_bin,
-                "-c",
-                config,
-                "-d",
-                name,
-                "-i",
-                ADDONS,
-                "--without-demo=all",
-                "--stop-after-init",
-                "--log-level=warn",
-            ],
-            check=True,
-        )
+    reused = database_exists(name)
+    action = "updating" if reused else "installing"
+    print(f"kentro bench: {action} the addons in '{name}'", file=sys.stderr)
+    subprocess.run(
+        [
+            sys.executable,
+            odoo_bin,
+            "-c",
+            config,
+            "-d",
+            name,
+            "-u" if reused else "-i",
+            ADDONS,
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
+        check=True,
+    )
 
 
 def ratio(ours, reference):
