@@ -62,35 +62,35 @@ def _clear(dbname, start, stop):
         cr.commit()
 
 
-def test_two_simultaneous_bookings_of_one_professional(test_db):
-    start, stop = _slot()
-    _clear(test_db, start, stop)
+def race(dbname, first, second):
+    """``first(env)`` writes in one transaction and, before it commits,
+    ``second(env)`` tries in another (each as reception): the second must wait
+    for the first. Returns what ``first`` returned and what ``second`` returned
+    or the message of the ValidationError it raised."""
     first_written, first_may_commit = threading.Event(), threading.Event()
     outcome = {}
 
-    def first():
-        with db_connect(test_db).cursor() as cr:
-            event = _booking(_env(cr, "reception"), "kentro_beneficiary_001_demo", start, stop)
-            outcome["first"] = event.id
+    def run_first():
+        with db_connect(dbname).cursor() as cr:
+            outcome["first"] = first(_env(cr, "reception"))
             first_written.set()
             first_may_commit.wait(60)
             cr.commit()
 
-    def second():
-        with db_connect(test_db).cursor() as cr:
+    def run_second():
+        with db_connect(dbname).cursor() as cr:
             try:
-                _booking(_env(cr, "head"), "kentro_beneficiary_005_demo", start, stop)
+                outcome["second"] = second(_env(cr, "head"))
                 cr.commit()
-                outcome["second"] = "booked"
             except ValidationError as error:
                 cr.rollback()
                 outcome["second"] = str(error)
 
     try:
-        thread_first = threading.Thread(target=first)
+        thread_first = threading.Thread(target=run_first)
         thread_first.start()
-        assert first_written.wait(60), "the first booking was not written"
-        thread_second = threading.Thread(target=second)
+        assert first_written.wait(60), "the first transaction did not write"
+        thread_second = threading.Thread(target=run_second)
         thread_second.start()
         time.sleep(2)
         # The second INSERT waits on the first, uncommitted one.
@@ -99,13 +99,26 @@ def test_two_simultaneous_bookings_of_one_professional(test_db):
         first_may_commit.set()
         thread_first.join(60)
         thread_second.join(60)
-        assert outcome["first"]
-        assert "μόλις κλείστηκε" in outcome["second"], outcome["second"]
+    finally:
+        first_may_commit.set()
+    return outcome.get("first"), outcome.get("second")
+
+
+def test_two_simultaneous_bookings_of_one_professional(test_db):
+    start, stop = _slot()
+    _clear(test_db, start, stop)
+    try:
+        first, second = race(
+            test_db,
+            lambda env: _booking(env, "kentro_beneficiary_001_demo", start, stop).id,
+            lambda env: _booking(env, "kentro_beneficiary_005_demo", start, stop) and "booked",
+        )
+        assert first
+        assert "μόλις κλείστηκε" in second, second
         with db_connect(test_db).cursor() as cr:
             kept = _env(cr)["calendar.event"].search(
                 [("kentro_appointment", "=", True), ("start", "=", start)]
             )
-            assert kept.ids == [outcome["first"]]
+            assert kept.ids == [first]
     finally:
-        first_may_commit.set()
         _clear(test_db, start, stop)
