@@ -293,3 +293,15 @@ class TestImportTour(HttpCase, KentroRegistryCase):
         self.assertEqual(sorted(people.mapped("first_name")), ["Άννα", "Βασίλης"])
         self.assertEqual(len(people.household_id), 1)
         self.assertEqual(people.centre_id, self.centre)
+
+    def test_reception_imports_ten_thousand_people_with_the_progress_bar(self):
+        self.start_tour(
+            "/odoo/action-kentro_community.kentro_beneficiary_action",
+            "kentro_import_ten_thousand_tour",
+            login="kentro_reception",
+            timeout=600,
+        )
+        people = self.env["kentro.beneficiary"].search([("last_name", "=", "Μαζική")])
+        self.assertEqual(len(people), 10_000)
+        self.assertEqual(people.centre_id, self.centre)
+        self.assertEqual(len(set(people.mapped("amka"))), 10_000)
