@@ -89,14 +89,15 @@ class KentroReferral(models.Model):
         # (an import, an RPC client) must not slip past it.
         for referral in self:
             if referral.state != "draft" and not referral.consent_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(person)s has not consented to sharing their data with %(agency)s. "
-                        "Record their signed consent before sending the referral.",
-                        person=referral.beneficiary_id.name,
-                        agency=referral.agency_id.name,
-                    )
-                )
+                raise ValidationError(referral._no_consent_message())
+
+    def _no_consent_message(self):
+        return self.env._(
+            "%(person)s has not consented to sharing their data with %(agency)s. "
+            "Record their signed consent before sending the referral.",
+            person=self.beneficiary_id.name,
+            agency=self.agency_id.name,
+        )
 
     def action_send(self):
         self._check_state("draft")
@@ -107,14 +108,7 @@ class KentroReferral(models.Model):
                 referral.beneficiary_id, referral.agency_id
             )
             if not consent:
-                raise UserError(
-                    self.env._(
-                        "%(person)s has not consented to sharing their data with %(agency)s. "
-                        "Record their signed consent before sending the referral.",
-                        person=referral.beneficiary_id.name,
-                        agency=referral.agency_id.name,
-                    )
-                )
+                raise UserError(referral._no_consent_message())
             follow_up = referral.follow_up_date or today + relativedelta(days=14)
             referral.write(
                 {

@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { uploadToImportWizard } from "./import_wizard_steps";
 
 // Reception imports a file of people through Odoo's import wizard, asks to
 // keep the valid rows, and reads which line was left out. The file is built
@@ -12,20 +13,7 @@ const FILE = [
 
 registry.category("web_tour.tours").add("kentro_import_keep_valid_tour", {
     steps: () => [
-        { trigger: ".o_list_view, .o_kanban_view" },
-        { trigger: ".o_cp_action_menus .dropdown-toggle", run: "click" },
-        { trigger: ".o_import_menu", run: "click" },
-        {
-            trigger: "button.o_import_file",
-            run() {
-                // The wizard's own (hidden) file input, behind "Upload Data File".
-                const input = document.querySelector(".o_file_input .o_input_file");
-                const transfer = new DataTransfer();
-                transfer.items.add(new File([FILE], "people.csv", { type: "text/csv" }));
-                input.files = transfer.files;
-                input.dispatchEvent(new Event("change", { bubbles: true }));
-            },
-        },
+        ...uploadToImportWizard(() => FILE),
         { trigger: ".o_import_data_sidepanel .o_kentro_keep_valid input", run: "click" },
         { trigger: ".o_import_data_sidepanel .o_kentro_keep_valid input:checked" },
         { trigger: ".o_control_panel button.btn-primary:not(.o_import_file)", run: "click" },

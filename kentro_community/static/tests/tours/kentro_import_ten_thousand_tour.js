@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { uploadToImportWizard } from "./import_wizard_steps";
 
 // Reception imports a file of 10,000 people through Odoo's import wizard: the
 // wizard imports it batch by batch and shows its progress bar. The file is
@@ -39,19 +40,7 @@ function tenThousandPeople() {
 
 registry.category("web_tour.tours").add("kentro_import_ten_thousand_tour", {
     steps: () => [
-        { trigger: ".o_list_view, .o_kanban_view" },
-        { trigger: ".o_cp_action_menus .dropdown-toggle", run: "click" },
-        { trigger: ".o_import_menu", run: "click" },
-        {
-            trigger: "button.o_import_file",
-            run() {
-                const input = document.querySelector(".o_file_input .o_input_file");
-                const transfer = new DataTransfer();
-                transfer.items.add(new File([tenThousandPeople()], "people.csv", { type: "text/csv" }));
-                input.files = transfer.files;
-                input.dispatchEvent(new Event("change", { bubbles: true }));
-            },
-        },
+        ...uploadToImportWizard(tenThousandPeople),
         // More rows than one batch: the wizard says it imports by batches.
         { trigger: ".o_import_data_sidepanel .o_import_batch_limit" },
         {
