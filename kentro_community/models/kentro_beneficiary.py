@@ -62,6 +62,48 @@ def age_band(age):
     return "55_plus"
 
 
+# What a file's stored computed fields are, from the person's own values: used
+# by the compute methods and, when files are created, on the values directly.
+def full_name(last_name, first_name):
+    return " ".join(part for part in (last_name, first_name) if part)
+
+
+def age_values(birthdate, today):
+    """Age and age band on ``today`` of a person born on ``birthdate``."""
+    if not birthdate:
+        return 0, False
+    age = relativedelta(today, birthdate).years
+    return age, age_band(age)
+
+
+def is_long_term_unemployed(employment_status, dypa_registration_date, limit):
+    """Unemployed and registered at ΔΥΠΑ on or before ``limit``."""
+    return (
+        employment_status == "unemployed"
+        and bool(dypa_registration_date)
+        and dypa_registration_date <= limit
+    )
+
+
+def education_band_of(education_level):
+    if not education_level:
+        return False
+    level = int(education_level[-1])
+    if level <= 2:
+        return "isced_0_2"
+    if level <= 4:
+        return "isced_3_4"
+    return "isced_5_8"
+
+
+def search_keys(last_name, first_name, father_name):
+    """The accent-free search key (Greek and Latin) and the name key."""
+    return (
+        greek.search_key(last_name, first_name, father_name),
+        greek.normalize(f"{last_name or ''} {first_name or ''}"),
+    )
+
+
 NAME_FIELDS = ("first_name", "last_name", "father_name", "mother_name")
 
 # Kept on the person's contact (related fields of the beneficiary).
@@ -312,41 +354,31 @@ class KentroBeneficiary(models.Model):
     @api.depends("first_name", "last_name")
     def _compute_name(self):
         for person in self:
-            person.name = " ".join(part for part in (person.last_name, person.first_name) if part)
+            person.name = full_name(person.last_name, person.first_name)
 
     @api.depends("birthdate")
     def _compute_age(self):
         today = fields.Date.context_today(self)
         for person in self:
-            if person.birthdate:
-                person.age = relativedelta(today, person.birthdate).years
-                person.age_band = age_band(person.age)
-            else:
-                person.age = 0
-                person.age_band = False
+            person.age, person.age_band = age_values(person.birthdate, today)
 
     @api.depends("employment_status", "dypa_registration_date")
     def _compute_long_term_unemployed(self):
-        limit = fields.Date.context_today(self) - relativedelta(months=12)
+        limit = self._long_term_unemployment_limit()
         for person in self:
-            person.long_term_unemployed = (
-                person.employment_status == "unemployed"
-                and bool(person.dypa_registration_date)
-                and person.dypa_registration_date <= limit
+            person.long_term_unemployed = is_long_term_unemployed(
+                person.employment_status, person.dypa_registration_date, limit
             )
+
+    @api.model
+    def _long_term_unemployment_limit(self):
+        """Registered at ΔΥΠΑ on or before this day: unemployed for 12 months."""
+        return fields.Date.context_today(self) - relativedelta(months=12)
 
     @api.depends("education_level")
     def _compute_education_band(self):
         for person in self:
-            level = int(person.education_level[-1]) if person.education_level else None
-            if level is None:
-                person.education_band = False
-            elif level <= 2:
-                person.education_band = "isced_0_2"
-            elif level <= 4:
-                person.education_band = "isced_3_4"
-            else:
-                person.education_band = "isced_5_8"
+            person.education_band = education_band_of(person.education_level)
 
     @api.depends("id_document_expiry")
     def _compute_id_document_expired(self):
@@ -365,10 +397,9 @@ class KentroBeneficiary(models.Model):
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):
         for person in self:
-            person.search_key = greek.search_key(
+            person.search_key, person.name_key = search_keys(
                 person.last_name, person.first_name, person.father_name
             )
-            person.name_key = greek.normalize(f"{person.last_name or ''} {person.first_name or ''}")
 
     @api.depends("name_key", "birthdate")
     def _compute_duplicate_ids(self):
@@ -620,11 +651,12 @@ class KentroBeneficiary(models.Model):
             # One contact per person, created in one batch with the person's
             # address and phones (written through the related fields they would
             # cost one contact update per field and person).
-            # The person's creation is logged on the file, not again on the contact.
+            # The person's creation is logged on the file, not again on the
+            # contact, which nobody follows (no chatter work at all for it).
             partners = (
                 self.env["res.partner"]
                 .sudo()
-                .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+                .with_context(tracking_disable=True)
                 .create([self._partner_values(vals) for vals in partner_vals])
             )
             for vals, partner in zip(partner_vals, partners, strict=True):
@@ -637,6 +669,42 @@ class KentroBeneficiary(models.Model):
                 KentroBeneficiary, self.with_context(mail_create_nosubscribe=True)
             ).create(vals_list)
         return people.with_env(self.env)
+
+    def _add_precomputed_values(self, vals_list):
+        """Odoo computes the stored fields of new files on a temporary record
+        per person (``new()``): registering thousands at once, that costs more
+        than writing them. The fields that follow from the person's own values
+        are set here from the values, by the functions their compute methods
+        use; the ORM computes whatever remains (another addon's) its own way."""
+        today = fields.Date.context_today(self)
+        limit = self._long_term_unemployment_limit()
+        centres = self.env["kentro.centre"].sudo().browse(
+            {vals["centre_id"] for vals in vals_list if vals.get("centre_id")}
+        )
+        company_of = {centre.id: centre.company_id.id for centre in centres}
+
+        def given(vals, name):
+            # The value as the person's record would hold it (dates as dates…).
+            field = self._fields[name]
+            return field.convert_to_record(field.convert_to_cache(vals.get(name), self), self)
+
+        for vals in vals_list:
+            last_name, first_name = given(vals, "last_name"), given(vals, "first_name")
+            computed = dict(zip(("age", "age_band"), age_values(given(vals, "birthdate"), today)))
+            computed["search_key"], computed["name_key"] = search_keys(
+                last_name, first_name, given(vals, "father_name")
+            )
+            computed.update(
+                name=full_name(last_name, first_name),
+                company_id=company_of.get(vals.get("centre_id"), False),
+                long_term_unemployed=is_long_term_unemployed(
+                    given(vals, "employment_status"), given(vals, "dypa_registration_date"), limit
+                ),
+                education_band=education_band_of(given(vals, "education_level")),
+            )
+            for name, value in computed.items():
+                vals.setdefault(name, value)
+        return super()._add_precomputed_values(vals_list)
 
     @contextmanager
     def _amka_race_guard(self):
@@ -661,7 +729,7 @@ class KentroBeneficiary(models.Model):
     def _partner_values(self, vals):
         """The new contact of the person in ``vals``; the contact fields move
         from ``vals`` to the contact."""
-        name = " ".join(part for part in (vals.get("last_name"), vals.get("first_name")) if part)
+        name = full_name(vals.get("last_name"), vals.get("first_name"))
         centre = self.env["kentro.centre"].browse(vals.get("centre_id")).sudo()
         contact = {field: vals.pop(field) for field in CONTACT_FIELDS if field in vals}
         return {
@@ -670,6 +738,10 @@ class KentroBeneficiary(models.Model):
             "type": "contact",
             "company_id": centre.company_id.id or self.env.company.id,
             "lang": contact.get("lang") or self.env.lang,
+            # A person's contact has no company above it, hence no salesperson
+            # to inherit: said here, the ORM need not build a temporary contact
+            # per person to find out.
+            "user_id": False,
         }
 
     def write(self, vals):

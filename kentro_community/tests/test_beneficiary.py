@@ -79,6 +79,63 @@ class TestBeneficiaryValidation(KentroRegistryCase):
         person.dypa_registration_date = date(2025, 11, 24)
         self.assertFalse(person.long_term_unemployed)
 
+    @freeze_time("2026-11-23")
+    def test_fields_stored_at_creation_are_those_the_compute_methods_give(self):
+        # Creation sets them from the values given (no temporary record per
+        # person); recomputing them on the saved files must change nothing.
+        Beneficiary = self.env["kentro.beneficiary"].with_user(self.user_reception)
+        people = Beneficiary.create(
+            [
+                {"first_name": "Άννα", "last_name": "Δημητρίου", "centre_id": self.centre.id},
+                {
+                    "first_name": "Γιώργος",
+                    "last_name": "Παπαδάκης",
+                    "father_name": "Νικόλαος",
+                    "birthdate": "2010-11-24",
+                    "employment_status": "unemployed",
+                    "dypa_registration_date": "2025-11-23",
+                    "education_level": "isced_2",
+                },
+                {
+                    "first_name": "Σοφία",
+                    "last_name": "Ιωάννου",
+                    "birthdate": date(1960, 1, 5),
+                    "employment_status": "unemployed",
+                    "dypa_registration_date": date(2025, 11, 24),
+                    "education_level": "isced_7",
+                    "centre_id": self.centre.id,
+                },
+            ]
+        )
+        names = [
+            name
+            for name, field in people._fields.items()
+            if field.precompute and field.store and field.model_name == "kentro.beneficiary"
+        ]
+        self.assertTrue({"name", "age", "age_band", "search_key", "company_id"} <= set(names))
+        people.flush_recordset()
+        people.invalidate_recordset()
+        stored = people.read(names)
+        for name in names:
+            self.env.add_to_compute(people._fields[name], people)
+        self.env.flush_all()
+        people.invalidate_recordset()
+        self.assertEqual(people.read(names), stored)
+        self.assertEqual(
+            [(p["name"], p["age"], p["age_band"], p["long_term_unemployed"]) for p in stored],
+            [
+                ("Δημητρίου Άννα", 0, False, False),
+                ("Παπαδάκης Γιώργος", 15, "under_18", True),
+                ("Ιωάννου Σοφία", 66, "55_plus", False),
+            ],
+        )
+        self.assertEqual(
+            [p["education_band"] for p in stored], [False, "isced_0_2", "isced_5_8"]
+        )
+        self.assertEqual(people[1].name_key, "παπαδακησ γιωργοσ")
+        self.assertIn("papadakis", people[1].search_key)
+        self.assertEqual(people.mapped("company_id"), self.municipality)
+
     def test_contact_belongs_to_the_municipality_of_the_default_structure(self):
         person = (
             self.env["kentro.beneficiary"]

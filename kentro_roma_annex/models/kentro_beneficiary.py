@@ -43,6 +43,20 @@ class KentroBeneficiary(models.Model):
             latest = person.roma_school_record_ids.sorted(lambda r: (r.date, r.id))[-1:]
             person.roma_school_enrolled = latest.enrolled
 
+    def _add_precomputed_values(self, vals_list):
+        # As in the core: a new person's settlement is their household's (or
+        # the one given); without school records given, not enrolled.
+        households = self.env["kentro.household"].sudo().browse(
+            {vals["household_id"] for vals in vals_list if vals.get("household_id")}
+        )
+        settlement_of = {household.id: household.roma_settlement_id.id for household in households}
+        for vals in vals_list:
+            if "roma_settlement_id" not in vals:
+                vals["roma_settlement_id"] = settlement_of.get(vals.get("household_id"), False)
+            if not vals.get("roma_school_record_ids"):
+                vals.setdefault("roma_school_enrolled", False)
+        return super()._add_precomputed_values(vals_list)
+
     @api.model
     def _roma_not_enrolled_domain(self):
         """School-age children of a settlement not enrolled (or without record)."""
