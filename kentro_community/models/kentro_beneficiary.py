@@ -678,8 +678,10 @@ class KentroBeneficiary(models.Model):
         use; the ORM computes whatever remains (another addon's) its own way."""
         today = fields.Date.context_today(self)
         limit = self._long_term_unemployment_limit()
-        centres = self.env["kentro.centre"].sudo().browse(
-            {vals["centre_id"] for vals in vals_list if vals.get("centre_id")}
+        centres = (
+            self.env["kentro.centre"]
+            .sudo()
+            .browse({vals["centre_id"] for vals in vals_list if vals.get("centre_id")})
         )
         company_of = {centre.id: centre.company_id.id for centre in centres}
 
@@ -690,18 +692,20 @@ class KentroBeneficiary(models.Model):
 
         for vals in vals_list:
             last_name, first_name = given(vals, "last_name"), given(vals, "first_name")
-            computed = dict(zip(("age", "age_band"), age_values(given(vals, "birthdate"), today)))
-            computed["search_key"], computed["name_key"] = search_keys(
-                last_name, first_name, given(vals, "father_name")
-            )
-            computed.update(
-                name=full_name(last_name, first_name),
-                company_id=company_of.get(vals.get("centre_id"), False),
-                long_term_unemployed=is_long_term_unemployed(
+            age, band = age_values(given(vals, "birthdate"), today)
+            search_key, name_key = search_keys(last_name, first_name, given(vals, "father_name"))
+            computed = {
+                "name": full_name(last_name, first_name),
+                "age": age,
+                "age_band": band,
+                "company_id": company_of.get(vals.get("centre_id"), False),
+                "long_term_unemployed": is_long_term_unemployed(
                     given(vals, "employment_status"), given(vals, "dypa_registration_date"), limit
                 ),
-                education_band=education_band_of(given(vals, "education_level")),
-            )
+                "education_band": education_band_of(given(vals, "education_level")),
+                "search_key": search_key,
+                "name_key": name_key,
+            }
             for name, value in computed.items():
                 vals.setdefault(name, value)
         return super()._add_precomputed_values(vals_list)

@@ -129,9 +129,7 @@ class TestBeneficiaryValidation(KentroRegistryCase):
                 ("Ιωάννου Σοφία", 66, "55_plus", False),
             ],
         )
-        self.assertEqual(
-            [p["education_band"] for p in stored], [False, "isced_0_2", "isced_5_8"]
-        )
+        self.assertEqual([p["education_band"] for p in stored], [False, "isced_0_2", "isced_5_8"])
         self.assertEqual(people[1].name_key, "παπαδακησ γιωργοσ")
         self.assertIn("papadakis", people[1].search_key)
         self.assertEqual(people.mapped("company_id"), self.municipality)

@@ -46,8 +46,10 @@ class KentroBeneficiary(models.Model):
     def _add_precomputed_values(self, vals_list):
         # As in the core: a new person's settlement is their household's (or
         # the one given); without school records given, not enrolled.
-        households = self.env["kentro.household"].sudo().browse(
-            {vals["household_id"] for vals in vals_list if vals.get("household_id")}
+        households = (
+            self.env["kentro.household"]
+            .sudo()
+            .browse({vals["household_id"] for vals in vals_list if vals.get("household_id")})
         )
         settlement_of = {household.id: household.roma_settlement_id.id for household in households}
         for vals in vals_list:
