@@ -94,6 +94,52 @@ class TestSettlements(KentroCommunityCase):
             "Διαμεσολαβητής/τρια Ρομά",
         )
 
+    def test_settlement_and_schooling_stored_at_creation_match_their_compute(self):
+        # Creation sets them from the values given (the household's settlement,
+        # the one given, or school records created with the person).
+        other = self.settlement.copy({"name": "Οικισμός Δοκιμής Β"})
+        people = self.env["kentro.beneficiary"].create(
+            [
+                {
+                    "first_name": "Κώστας",
+                    "last_name": "Δοκιμής",
+                    "centre_id": self.roma_annex.id,
+                    "household_id": self.household.id,
+                },
+                {
+                    "first_name": "Στέλλα",
+                    "last_name": "Δοκιμής",
+                    "centre_id": self.roma_annex.id,
+                    "roma_settlement_id": other.id,
+                },
+                {
+                    "first_name": "Νίκος",
+                    "last_name": "Δοκιμής",
+                    "centre_id": self.roma_annex.id,
+                    "roma_school_record_ids": [
+                        (0, 0, {"school": "1ο Δημοτικό", "grade": "Β΄", "enrolled": True})
+                    ],
+                },
+                {"first_name": "Άρης", "last_name": "Δοκιμής", "centre_id": self.roma_annex.id},
+            ]
+        )
+        names = ["roma_settlement_id", "roma_school_enrolled"]
+        people.flush_recordset()
+        people.invalidate_recordset()
+        stored = people.read(names)
+        self.assertEqual(
+            [
+                (p["roma_settlement_id"] and p["roma_settlement_id"][0], p["roma_school_enrolled"])
+                for p in stored
+            ],
+            [(self.settlement.id, False), (other.id, False), (False, True), (False, False)],
+        )
+        for name in names:
+            self.env.add_to_compute(people._fields[name], people)
+        self.env.flush_all()
+        people.invalidate_recordset()
+        self.assertEqual(people.read(names), stored)
+
     def test_invalid_settlement_data_is_refused(self):
         with self.assertRaises(ValidationError):
             self.settlement.latitude = 120
