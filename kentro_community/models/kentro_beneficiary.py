@@ -548,12 +548,7 @@ class KentroBeneficiary(models.Model):
         amka_centres = [(amka, centre_id) for amka, centre_id in amka_centres if amka]
         if not amka_centres:
             return
-        centres = (
-            self.env["kentro.centre"]
-            .sudo()
-            .browse({centre_id for _amka, centre_id in amka_centres})
-        )
-        company_of = {centre.id: centre.company_id.id for centre in centres}
+        company_of = self._company_of_centres(centre_id for _amka, centre_id in amka_centres)
         wanted = set()
         for amka, centre_id in amka_centres:
             key = (amka, company_of.get(centre_id))
@@ -593,6 +588,13 @@ class KentroBeneficiary(models.Model):
                 amka=existing.amka,
             )
         )
+
+    @api.model
+    def _company_of_centres(self, centre_ids):
+        """{structure id: its municipality's company id} for the given ids
+        (empty ones ignored), read in one query whatever the user may see."""
+        centres = self.env["kentro.centre"].sudo().browse({cid for cid in centre_ids if cid})
+        return {centre.id: centre.company_id.id for centre in centres}
 
     # ---------------------------------------------------------------------- CRUD
     @api.model
@@ -678,12 +680,7 @@ class KentroBeneficiary(models.Model):
         use; the ORM computes whatever remains (another addon's) its own way."""
         today = fields.Date.context_today(self)
         limit = self._long_term_unemployment_limit()
-        centres = (
-            self.env["kentro.centre"]
-            .sudo()
-            .browse({vals["centre_id"] for vals in vals_list if vals.get("centre_id")})
-        )
-        company_of = {centre.id: centre.company_id.id for centre in centres}
+        company_of = self._company_of_centres(vals.get("centre_id") for vals in vals_list)
 
         def given(vals, name):
             # The value as the person's record would hold it (dates as dates…).
