@@ -8,6 +8,10 @@ from datetime import date, datetime, timedelta
 
 from .generator import Municipality
 
+# The first moment of a day in Greece, as date-times are stored (UTC): the
+# report's periods run from midnight to midnight in Greek time.
+GREEK_MIDNIGHT = "(%s::timestamp AT TIME ZONE 'Europe/Athens' AT TIME ZONE 'UTC')"
+
 
 def timed_pair(ours, reference, repeat=5):
     """Median seconds of ``repeat`` calls of ``ours`` and of ``reference``,
@@ -209,17 +213,19 @@ class Measures:
                 end,
             ),
             "applications": rows(
-                """SELECT programme_id, state, count(*) FROM kentro_application
-                    WHERE centre_id IN %s AND create_date >= %s AND create_date < %s
+                f"""SELECT programme_id, state, count(*) FROM kentro_application
+                    WHERE centre_id IN %s AND create_date >= {GREEK_MIDNIGHT}
+                      AND create_date < {GREEK_MIDNIGHT}
                     GROUP BY 1, 2""",
                 ids,
                 start,
                 after,
             ),
             "appointments": rows(
-                """SELECT kentro_attendance, count(*) FROM calendar_event
+                f"""SELECT kentro_attendance, count(*) FROM calendar_event
                     WHERE kentro_centre_id IN %s AND kentro_appointment AND active
-                      AND start >= %s AND start < %s GROUP BY 1""",
+                      AND start >= {GREEK_MIDNIGHT} AND start < {GREEK_MIDNIGHT}
+                    GROUP BY 1""",
                 ids,
                 start,
                 after,

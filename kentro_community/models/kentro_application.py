@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import dates
+
 PROFESSIONAL = "kentro_community.group_kentro_professional"
 
 
@@ -128,6 +130,7 @@ class KentroApplication(models.Model):
     @api.model
     def _cron_reminders(self, days_ahead=30):
         """Renewals and expiring documents get an activity for the professional."""
+        self = dates.in_greek_time(self)
         today = fields.Date.context_today(self)
         horizon = today + relativedelta(days=days_ahead)
         todo = self.env.ref("mail.mail_activity_data_todo")

@@ -12,7 +12,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools import greek, values
+from ..tools import dates, greek, values
 
 PROFESSIONAL = "kentro_community.group_kentro_professional"
 
@@ -764,6 +764,7 @@ class KentroBeneficiary(models.Model):
     def _cron_refresh_age_and_unemployment(self):
         """Ages and long-term unemployment change with the calendar, not with
         edits: recompute those whose birthday or ΔΥΠΑ anniversary is today."""
+        self = dates.in_greek_time(self)
         today = fields.Date.context_today(self)
         self.env.cr.execute(
             SQL(

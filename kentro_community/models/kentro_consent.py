@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools import dates
+
 
 class KentroConsent(models.Model):
     """A beneficiary's recorded consent to share their data with an agency (or
@@ -111,6 +113,7 @@ class KentroConsent(models.Model):
 
     @api.model
     def _cron_expire(self):
+        self = dates.in_greek_time(self)
         self.search(
             [("state", "=", "given"), ("valid_until", "<", fields.Date.context_today(self))]
         ).write({"state": "expired"})

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools import dates
+
 HEAD = "kentro_community.group_kentro_head"
 # Free text that may name or describe the person, on the records of their file.
 FREE_TEXT = {
@@ -134,6 +136,7 @@ class KentroRetentionMixin(models.AbstractModel):
     @api.model
     def _cron_anonymise_expired(self):
         """Anonymise the closed files whose retention period has ended."""
+        self = dates.in_greek_time(self)
         expired = self.sudo().search(
             [
                 ("state", "=", "closed"),

@@ -6,6 +6,8 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from ..tools import dates
+
 
 def new_staff_user(env, login, groups, company, centres=None, role=None):
     """A user of ``company``; for staff, working at ``centres`` in ``role``."""
@@ -18,7 +20,7 @@ def new_staff_user(env, login, groups, company, centres=None, role=None):
         company_id=company.id,
         company_ids=[company.id],
         notification_type="inbox",
-        tz="Europe/Athens",
+        tz=dates.GREEK_TZ,
     )
     if centres or role:
         user.write({"kentro_centre_ids": [(6, 0, centres.ids)], "kentro_role_id": role and role.id})
@@ -32,6 +34,9 @@ class KentroCommunityCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The tests' own records count days in Greek time, as the staff users
+        # below do (Odoo ships its superuser in Brussels time).
+        cls.env.user.tz = dates.GREEK_TZ
         cls.municipality = cls.env["res.company"].create({"name": "Δήμος Δοκιμής"})
         cls.other_municipality = cls.env["res.company"].create({"name": "Δήμος Άλλος"})
 

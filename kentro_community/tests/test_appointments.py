@@ -1,4 +1,4 @@
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from ..tools import dates
 from .common import KentroRegistryCase
 
 ATHENS = pytz.timezone("Europe/Athens")
@@ -52,7 +53,7 @@ class AppointmentCase(KentroRegistryCase):
         cls.annex.staff_ids = cls.user_annex_professional
         cls.counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
         cls.counselling.staff_role_ids = cls.psychologist
-        today = date.today()
+        today = dates.greek_today()
         cls.monday = today + timedelta(days=7 - today.weekday() + 7)  # a Monday in 8-14 days
         cls.tuesday = cls.monday + timedelta(days=1)
         cls.env["resource.calendar.leaves"].create(

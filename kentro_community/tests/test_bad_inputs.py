@@ -3,7 +3,6 @@ through the import wizard, as the staff member who would type it, in Greek:
 refused with a clear message and nothing written, or kept as the corpus says."""
 
 from contextlib import closing, contextmanager
-from datetime import date
 
 import markupsafe
 import pytz
@@ -13,6 +12,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from ..tools import dates
 from . import bad_inputs
 from .test_appointments import AppointmentCase
 
@@ -62,14 +62,14 @@ class BadInputCase(AppointmentCase):
         self.assertIn(pattern, str(caught.exception))
 
     def utc(self, day_name, hour, minute):
-        local = bad_inputs.local_datetime(date.today(), day_name, hour, minute)
+        local = bad_inputs.local_datetime(dates.greek_today(), day_name, hour, minute)
         return fields.Datetime.to_string(
             ATHENS.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
         )
 
     def local(self, day_name, hour, minute):
         return fields.Datetime.to_string(
-            bad_inputs.local_datetime(date.today(), day_name, hour, minute)
+            bad_inputs.local_datetime(dates.greek_today(), day_name, hour, minute)
         )
 
     def model(self, entry):

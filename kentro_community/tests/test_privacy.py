@@ -1,7 +1,9 @@
 import io
 import zipfile
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -254,6 +256,27 @@ class TestConsents(KentroRegistryCase):
             .with_user(self.user_professional)
             .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
         )
+
+    def test_the_expiry_job_counts_days_as_greece_does(self):
+        """The job runs as OdooBot, whose time zone is Odoo's default
+        (Brussels): at 22:30 UTC on 30 November it is 23:30 there but already
+        1 December in Greece, and a consent valid until 30 November has ended."""
+        consent = self.env["kentro.consent"].create(
+            {
+                "beneficiary_id": self.papadopoulos.id,
+                "agency_id": self.dypa.id,
+                "valid_until": date(2026, 11, 30),
+            }
+        )
+        odoobot = self.env.ref("base.user_root")
+        odoobot.tz = "Europe/Brussels"
+        job = self.env["kentro.consent"].with_user(odoobot)
+        with freeze_time("2026-11-30 21:30:00"):  # 23:30 in Greece: still valid
+            job._cron_expire()
+        self.assertEqual(consent.state, "given")
+        with freeze_time("2026-11-30 22:30:00"):  # 00:30 on 1 December in Greece
+            job._cron_expire()
+        self.assertEqual(consent.state, "expired")
 
     def test_only_a_valid_sharing_consent_opens_the_gate(self):
         Consent = self.env["kentro.consent"].with_user(self.user_reception)

@@ -1,6 +1,7 @@
 import io
 import subprocess
 import tempfile
+from datetime import date, datetime
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
@@ -105,6 +106,31 @@ class TestActivityFigures(ReportCase):
         # The centre alone, without its annex.
         alone = self._section(self._wizard(include_attached=False)._sections(), 0)
         self.assertEqual(set(alone), {self.centre.name})
+
+    def test_a_period_runs_from_midnight_to_midnight_in_greece(self):
+        """An application recorded at 23:30 UTC on 31 October 2024 was made at
+        01:30 on 1 November in Greece: November's report counts it, October's
+        does not, and the year's month by month puts it in November."""
+        application = self.env["kentro.application"].create(
+            {"beneficiary_id": self.papadopoulos.id, "programme_id": self.gmi.id}
+        )
+        self.env.cr.execute(
+            "UPDATE kentro_application SET create_date = %s WHERE id = %s",
+            (datetime(2024, 10, 31, 23, 30), application.id),
+        )
+        application.invalidate_recordset(["create_date"])
+
+        def drafts(first, last):
+            sections = self._wizard(date_from=first, date_to=last)._sections()
+            return self._section(sections, 3).get(self.gmi.name, [0])[0]
+
+        self.assertEqual(drafts(date(2024, 11, 1), date(2024, 11, 30)), 1)
+        self.assertEqual(drafts(date(2024, 10, 1), date(2024, 10, 31)), 0)
+        year = self._wizard(
+            report_type="annual", date_from=date(2024, 1, 1), date_to=date(2024, 12, 31)
+        )
+        months = {row[0]: row[1:] for row in year._report_sections()[0]["rows"]}
+        self.assertEqual((months["10/2024"][4], months["11/2024"][4]), (0, 1))
 
     def test_small_numbers_can_be_hidden(self):
         sections = self._wizard(suppress_small=True, threshold=5)._report_sections()

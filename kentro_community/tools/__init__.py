@@ -1,2 +1,3 @@
 from . import greek
 from . import values
+from . import dates

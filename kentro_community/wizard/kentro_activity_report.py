@@ -9,10 +9,12 @@ from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
 from ..models.calendar_event import opening_hours_text
+from ..tools import dates
 
 
-def _previous_month():
-    first = date.today().replace(day=1) - relativedelta(months=1)
+def _previous_month(record):
+    """The month before the user's today (in their time zone)."""
+    first = fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
     return first, first + relativedelta(months=1, days=-1)
 
 
@@ -34,7 +36,7 @@ class KentroActivityReport(models.TransientModel):
         default="activity",
         required=True,
     )
-    year = fields.Integer(default=lambda self: date.today().year)
+    year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
     centre_id = fields.Many2one(
         "kentro.centre",
         string="Structure",
@@ -42,8 +44,10 @@ class KentroActivityReport(models.TransientModel):
         default=lambda self: self.env.user.kentro_centre_ids[:1],
     )
     include_attached = fields.Boolean(string="With its annexes and mobile units", default=True)
-    date_from = fields.Date(string="From", required=True, default=lambda self: _previous_month()[0])
-    date_to = fields.Date(string="To", required=True, default=lambda self: _previous_month()[1])
+    date_from = fields.Date(
+        string="From", required=True, default=lambda self: _previous_month(self)[0]
+    )
+    date_to = fields.Date(string="To", required=True, default=lambda self: _previous_month(self)[1])
     output = fields.Selection(
         [("pdf", "PDF"), ("xlsx", "Spreadsheet (XLSX)")], default="pdf", required=True
     )
@@ -95,17 +99,14 @@ class KentroActivityReport(models.TransientModel):
 
     def _aggregate(self, figure, groupby, aggregates, domain=()):
         """``_read_group`` of one kind of record of the chosen structures,
-        dated in the period (whole days for datetime fields)."""
+        dated in the period (whole days in Greece for datetime fields, which are
+        also grouped by month in Greek time)."""
         model, date_field, centre_field, base = self._FIGURES[figure]
-        Model = self.env[model].sudo().with_context(active_test=False)
+        Model = dates.in_greek_time(self.env[model].sudo().with_context(active_test=False))
         start, end = self.date_from, self.date_to
         if Model._fields[date_field].type == "datetime":
-            start = fields.Datetime.to_datetime(start)
-            end_condition = (
-                date_field,
-                "<",
-                fields.Datetime.to_datetime(end + relativedelta(days=1)),
-            )
+            start = dates.greek_midnight(start)
+            end_condition = (date_field, "<", dates.greek_midnight(end + relativedelta(days=1)))
         else:
             end_condition = (date_field, "<=", end)
         return Model._read_group(

@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.kentro_community.tools import dates
+
 DOCUMENT_KINDS = [
     ("residence_permit", "Residence permit"),
     ("adet", "Refugee residence permit (ΑΔΕΤ)"),
@@ -126,6 +128,7 @@ class KentroMigrantDocument(models.Model):
         """A to-do for the person who follows each permit or card, the
         municipality's number of days before it expires (expired ones too,
         once)."""
+        self = dates.in_greek_time(self)
         today = fields.Date.context_today(self)
         todo = self.env.ref("mail.mail_activity_data_todo")
         for company in self.env["res.company"].search([]):

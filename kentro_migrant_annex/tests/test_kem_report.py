@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
+from odoo.addons.kentro_community.tools import dates
 
 from .common import MigrantCase
 
@@ -16,7 +17,7 @@ class KemReportCase(MigrantCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.year = date.today().year
+        cls.year = dates.greek_today().year
         cls.start, cls.end = date(cls.year, 1, 1), date(cls.year, 12, 31)
         Beneficiary = cls.env["kentro.beneficiary"]
         ref = cls.env.ref

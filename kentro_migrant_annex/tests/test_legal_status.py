@@ -6,6 +6,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.kentro_community.tools import dates
+
 from .common import MigrantCase
 
 
@@ -32,7 +34,7 @@ class TestLegalStatus(MigrantCase):
     def test_arrival_date_is_in_the_past_and_after_birth(self):
         person = self.syrian.with_user(self.kem_professional)
         with self.assertRefused(ValidationError, "future"):
-            person.arrival_date = date.today() + relativedelta(days=1)
+            person.arrival_date = dates.greek_today() + relativedelta(days=1)
         with self.assertRefused(ValidationError, "before being born"):
             person.arrival_date = date(1980, 1, 1)
         self.assertEqual(self.syrian.arrival_date, date(2019, 3, 2))
@@ -43,7 +45,7 @@ class TestLegalStatus(MigrantCase):
         self.assertFalse(self.french.interpreter_needed)
 
     def test_documents_match_the_status_and_have_coherent_dates(self):
-        today = date.today()
+        today = dates.greek_today()
         Document = self.env["kentro.migrant.document"]
         with self.assertRefused(ValidationError, "Asylum seeker card"):
             self._document(self.syrian, kind="asylum_card", expiry_date=today)
@@ -119,8 +121,16 @@ class TestLegalStatus(MigrantCase):
                     "kentro_migrant_annex.kentro_service_type_greek_course"
                 ).id,
                 "session_ids": [
-                    (0, 0, {"date": date.today(), "attendee_ids": [(6, 0, self.syrian.ids)]}),
-                    (0, 0, {"date": date.today(), "attendee_ids": [(6, 0, self.afghan.ids)]}),
+                    (
+                        0,
+                        0,
+                        {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.syrian.ids)]},
+                    ),
+                    (
+                        0,
+                        0,
+                        {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.afghan.ids)]},
+                    ),
                 ],
             }
         )
@@ -154,7 +164,7 @@ class TestLegalStatusAccess(MigrantCase):
                 "beneficiary_id": self.afghan.id,
                 "kind": "asylum_card",
                 "number": "ΔΑ 1",
-                "expiry_date": date.today() + relativedelta(days=30),
+                "expiry_date": dates.greek_today() + relativedelta(days=30),
             }
         )
 
@@ -223,8 +233,8 @@ class TestLegalStatusAccess(MigrantCase):
             {
                 "report_type": "esf",
                 "centre_id": self.centre.id,
-                "date_from": date.today() - relativedelta(days=1),
-                "date_to": date.today(),
+                "date_from": dates.greek_today() - relativedelta(days=1),
+                "date_to": dates.greek_today(),
             }
         )
         rows = {row[0]: row[1] for row in wizard._esf_sections()[0]["rows"]}

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kentro_community.tools import dates
+
 from .common import MobileCase
 
 
@@ -97,7 +99,7 @@ class TestMobileAccess(MobileCase):
         self.townsman = Beneficiary.create(
             {"first_name": "Νίκος", "last_name": "Αστός", "centre_id": self.centre.id}
         )
-        self.visit = self.new_visit(date.today() + timedelta(days=1))
+        self.visit = self.new_visit(dates.greek_today() + timedelta(days=1))
         self.env.ref("base.group_allow_export").users |= self.driver | self.user_professional
 
     def test_crew_see_their_units_people_only(self):
@@ -137,7 +139,7 @@ class TestCheckInTour(HttpCase, MobileCase):
     def test_crew_checks_in_and_registers_a_person(self):
         now = self.env["kentro.mobile.visit"]._fields["start"].now()
         visit = self.new_visit(
-            date.today(),
+            dates.greek_today(),
             start=now - timedelta(minutes=30),
             stop=now + timedelta(hours=2),
         )

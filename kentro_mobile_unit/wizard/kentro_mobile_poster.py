@@ -21,8 +21,10 @@ class KentroMobilePoster(models.TransientModel):
         required=True,
         domain="[('centre_type', '=', 'mobile_unit')]",
     )
-    month = fields.Integer(required=True, default=lambda self: date.today().month)
-    year = fields.Integer(required=True, default=lambda self: date.today().year)
+    month = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).month
+    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
 
     _sql_constraints = [
         ("month_range", "CHECK(month BETWEEN 1 AND 12)", "A month is between 1 and 12."),

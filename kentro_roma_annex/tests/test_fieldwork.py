@@ -1,9 +1,9 @@
-from datetime import date
-
 from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.kentro_community.tools import dates
 
 from .test_settlement import TestSettlements
 
@@ -15,7 +15,7 @@ class TestFieldwork(TestSettlements):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = date.today()
+        today = dates.greek_today()
         mother, son, daughter = cls.members
         mother.birthdate = today - relativedelta(years=34)
         son.birthdate = today - relativedelta(years=8)
@@ -40,7 +40,7 @@ class TestFieldwork(TestSettlements):
                     "settlement_id": self.settlement.id,
                     "purpose": "Ενημέρωση για εμβολιασμούς",
                     "attendee_ids": [(6, 0, self.members[:2].ids)],
-                    "follow_up_date": date.today() + relativedelta(days=7),
+                    "follow_up_date": dates.greek_today() + relativedelta(days=7),
                 }
             )
         )
@@ -96,7 +96,7 @@ class TestFieldwork(TestSettlements):
             {
                 "beneficiary_id": daughter.id,
                 "enrolled": True,
-                "date": date.today() - relativedelta(months=6),
+                "date": dates.greek_today() - relativedelta(months=6),
             }
         )
         School.create(
