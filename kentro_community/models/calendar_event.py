@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools import values
+from ..tools import dates, values
 
 STAFF = "kentro_community.group_kentro_reception"
 ATTENDANCE = [
@@ -286,7 +286,7 @@ class CalendarEvent(models.Model):
 
     def _kentro_local(self, value):
         calendar = self[:1]._kentro_calendar() if self else self.env["resource.calendar"]
-        tz = pytz.timezone(calendar.tz or "Europe/Athens")
+        tz = pytz.timezone(calendar.tz or dates.GREEK_TZ)
         return _utc(value).astimezone(tz)
 
     def _kentro_check_opening_hours(self):

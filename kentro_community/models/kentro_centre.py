@@ -3,6 +3,8 @@ import pytz
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+from ..tools import dates
+
 HEAD = "kentro_community.group_kentro_head"
 
 
@@ -265,7 +267,7 @@ class KentroCentre(models.Model):
 
     def _local_timezone(self):
         """The time zone the structure's hours are kept in."""
-        return pytz.timezone(self._opening_calendar().tz or self.env.user.tz or "Europe/Athens")
+        return pytz.timezone(self._opening_calendar().tz or self.env.user.tz or dates.GREEK_TZ)
 
     def _kentro_suitable_staff(self, service_type):
         """The professionals of this structure who provide ``service_type``."""
