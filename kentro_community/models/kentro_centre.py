@@ -285,7 +285,9 @@ class KentroCentre(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"parent_id", "company_id", "active"} & set(vals):
+        # Record rules read the structures' tree and each user's structures (the
+        # staff, seen from the structure); their domains are cached per user.
+        if {"parent_id", "company_id", "active", "staff_ids"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
 

@@ -27,9 +27,7 @@ class ResUsers(models.Model):
         """Ids of the structures the current user may see; record rules use it."""
         return list(self.env["kentro.centre"]._kentro_visible_ids())
 
-    def write(self, vals):
-        result = super().write(vals)
-        if "kentro_centre_ids" in vals:
-            # Record rules read the user's structures; their domains are cached.
-            self.env.registry.clear_cache()
-        return result
+    def _get_invalidation_fields(self):
+        # Record rules read the user's structures and profession; Odoo caches
+        # their evaluated domains per user until the registry cache is cleared.
+        return super()._get_invalidation_fields() | {"kentro_centre_ids", "kentro_role_id"}

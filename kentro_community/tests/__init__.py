@@ -12,3 +12,5 @@ from . import test_ui
 from . import test_job_bank
 from . import test_import
 from . import test_bad_inputs
+from . import test_rights_change
+from . import test_wizard_privacy
