@@ -27,3 +27,4 @@ from . import mail_message
 from . import kentro_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
+from . import kentro_search_guard
