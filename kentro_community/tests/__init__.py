@@ -15,3 +15,4 @@ from . import test_bad_inputs
 from . import test_rights_change
 from . import test_wizard_privacy
 from . import test_search_oracle
+from . import test_statistics

@@ -215,6 +215,7 @@ class TestAnnualAndEsf(ReportCase):
             user=self.user_supervisor,
             report_type="annual",
             output="xlsx",
+            suppress_small=False,  # on by default for the supervisor
             date_from=self.first.replace(month=1),
             date_to=self.first.replace(month=12, day=31),
         )
@@ -303,7 +304,9 @@ class TestAnnualAndEsf(ReportCase):
         self.assertEqual(by_label["Records with mandatory fields missing"][0], len(incomplete))
         self.assertEqual({row[0] for row in sections[1]["rows"]}, set(incomplete.mapped("name")))
         # The supervisor reads the indicators, not the names to correct.
-        supervisor = self._wizard(user=self.user_supervisor, report_type="esf")._report_sections()
+        supervisor = self._wizard(
+            user=self.user_supervisor, report_type="esf", suppress_small=False
+        )._report_sections()
         self.assertEqual(len(supervisor), 1)
         self.assertEqual(supervisor[0]["rows"], rows)
         # The spreadsheet holds the same figures.

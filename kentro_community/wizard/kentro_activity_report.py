@@ -5,7 +5,7 @@ import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
 from ..models.calendar_event import opening_hours_text
@@ -53,6 +53,7 @@ class KentroActivityReport(models.TransientModel):
     )
     suppress_small = fields.Boolean(
         string="Hide small numbers",
+        default=lambda self: self._leaves_the_centre(),
         help="For reports that leave the centre: counts below the threshold print as «<N».",
     )
     threshold = fields.Integer(default=5)
@@ -71,12 +72,39 @@ class KentroActivityReport(models.TransientModel):
             if report.date_from > report.date_to:
                 raise UserError(self.env._("The period must start before it ends."))
 
+    @api.model
+    def _leaves_the_centre(self):
+        """Whether what this user prints leaves the Community Centre: the
+        municipal Social Service reads statistics, not the files; small
+        numbers are hidden for it unless it asks otherwise."""
+        return not self.env.user.has_group("kentro_community.group_kentro_head")
+
+    def _check_structure_access(self):
+        """The figures are read as superuser: the chosen structure must be one
+        the user may read. The refusal names no structure."""
+        self.ensure_one()
+        if not self.centre_id.sudo(False).has_access("read"):
+            raise AccessError(
+                self.env._(
+                    "You may print reports only of a structure you work at or supervise: "
+                    "choose one of your structures."
+                )
+            )
+
     # ------------------------------------------------------------ figures
     def _structures(self):
         self.ensure_one()
+        self._check_structure_access()
         if self.include_attached:
-            return self.env["kentro.centre"].sudo().search([("id", "child_of", self.centre_id.id)])
-        return self.centre_id.sudo()
+            # sudo: the tree below a structure the user may read, cut down to
+            # the structures the user may read right after.
+            structures = (
+                self.env["kentro.centre"].sudo().search([("id", "child_of", self.centre_id.id)])
+            )
+        else:
+            structures = self.centre_id
+        # sudo: each figure is an aggregate, of these readable structures only.
+        return structures.sudo(False)._filtered_access("read").sudo()
 
     def _fmt(self, value):
         if self.suppress_small and 0 < value < self.threshold:
@@ -366,8 +394,10 @@ class KentroActivityReport(models.TransientModel):
                 "rows": indicators,
             }
         ]
-        # The list to correct stays with the staff who may read the files.
-        if env.user.has_group("kentro_community.group_kentro_professional"):
+        # The list to correct names people: it lists only the files the user
+        # may read, so never reaches the Social Service.
+        Readable = Beneficiary.sudo(False)
+        if Readable.has_access("read"):
             mandatory = ("gender", "birthdate", "employment_status", "education_level")
             sections.append(
                 {
@@ -383,7 +413,7 @@ class KentroActivityReport(models.TransientModel):
                                 if not person[name]
                             ),
                         ]
-                        for person in Beneficiary.search(base + incomplete_domain)
+                        for person in Readable.search(base + incomplete_domain)
                     ],
                     "raw": True,
                 }
@@ -470,6 +500,7 @@ class KentroActivityReport(models.TransientModel):
     def action_print(self):
         """Render the report, keep it on the structure's chatter, download it."""
         self.ensure_one()
+        self._check_structure_access()
         report = self.with_context(lang=self.env.user.lang or "el_GR")
         if self.output == "xlsx" or self.report_type == "esf":
             content, extension = report._xlsx(), "xlsx"
