@@ -139,6 +139,63 @@ class CalendarEvent(models.Model):
             ]
         )
 
+    def _kentro_private_records(self):
+        # sudo: only whether each event is an appointment is read.
+        return self.browse(self.sudo().exists().filtered("kentro_appointment").ids)
+
+    def _kentro_unreadable_records(self):
+        # Appointments are readable by everyone as busy time: their followers,
+        # activities and documents are not.
+        return super()._kentro_unreadable_records() | self.exists()._kentro_hidden()
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Overrides an internal ORM method (guarded by
+        # test_side_doors.TestCalendarOracles): a search on a field shown as
+        # busy time would tell what it hides.
+        if domain and not self.env.su:
+            domain = self._kentro_mask_domain(domain)
+        return super()._search(domain, offset, limit, order)
+
+    @api.model
+    def _kentro_mask_domain(self, domain):
+        """``domain`` where each condition on a field masked as busy time holds
+        only for the appointments the user sees, except that an attendee
+        search still finds the busy time of staff (never of a beneficiary)."""
+        public = self._get_public_fields()
+        visible = [
+            "|",
+            ("kentro_appointment", "=", False),
+            ("kentro_centre_id", "in", list(self.env["kentro.centre"]._kentro_visible_ids())),
+        ]
+        result = []
+        for leaf in expression.normalize_domain(domain):
+            if (
+                not expression.is_leaf(leaf)
+                or leaf in (expression.TRUE_LEAF, expression.FALSE_LEAF)
+                or not isinstance(leaf[0], str)
+                or leaf[0].split(".")[0] in public
+            ):
+                result.append(leaf)
+                continue
+            masked = ["&", *visible, leaf]
+            staff = self._kentro_staff_attendee_leaf(leaf)
+            result.extend(["|", *masked, staff] if staff else masked)
+        return result
+
+    @api.model
+    def _kentro_staff_attendee_leaf(self, leaf):
+        """For an attendee search by contact ids, the same search among contacts
+        that are not beneficiaries'."""
+        field, operator, value = leaf
+        if field != "partner_ids" or operator not in ("in", "=") or isinstance(value, bool):
+            return None
+        ids = [value] if isinstance(value, int) else list(value or [])
+        if not all(isinstance(partner_id, int) for partner_id in ids):
+            return None
+        people = set(self.env["res.partner"].browse(ids)._kentro_private_records().ids)
+        return ("partner_ids", "in", [partner_id for partner_id in ids if partner_id not in people])
+
     @api.model
     def _get_mail_message_access(self, res_ids, operation, model_name=None):
         # The chatter of a hidden appointment needs write access, which record

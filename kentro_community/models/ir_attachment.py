@@ -1,0 +1,62 @@
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+from .privacy import add_forbidden, unreadable_ids
+
+
+class IrAttachment(models.Model):
+    """A document attached to a file, to casework or to an appointment is
+    read, listed and served (``/web/content``, ``/web/image``) only to who may
+    read that record. Appointments are readable by everyone as busy time, so
+    Odoo's own check (read access to the record) would serve their documents
+    to any employee."""
+
+    _inherit = "ir.attachment"
+
+    def _kentro_rows(self):
+        # sudo: only the record each attachment belongs to is read, to check access to it.
+        return [
+            (attachment.id, attachment.res_model, attachment.res_id)
+            for attachment in self.sudo().exists()
+        ]
+
+    def _check_access(self, operation):
+        # Overrides an internal ORM method; read, fetch and the download routes
+        # go through it (guarded by test_side_doors.TestAttachments and
+        # TestAttachmentsOverHttp).
+        result = super()._check_access(operation)
+        if self.env.su or not self:
+            return result
+        return add_forbidden(self, result, unreadable_ids(self.env, self._kentro_rows()))
+
+    @api.model
+    def check(self, mode, values=None):
+        super().check(mode, values=values)
+        if self.env.is_superuser():
+            return
+        rows = self._kentro_rows() if self else []
+        if values and values.get("res_model") and values.get("res_id"):
+            rows.append((0, values["res_model"], values["res_id"]))
+        if unreadable_ids(self.env, rows):
+            raise AccessError(
+                self.env._(
+                    "This belongs to a Community Centre file or appointment you may not read."
+                )
+            )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Overrides an internal ORM method that ir.attachment itself overrides
+        # (guarded by test_side_doors.TestAttachments).
+        query = super()._search(domain, offset, limit, order)
+        if self.env.is_superuser():
+            return query
+        rows = self.env.execute_query(
+            query.select(
+                *[self._field_to_sql(self._table, name) for name in ("id", "res_model", "res_id")]
+            )
+        )
+        hidden = unreadable_ids(self.env, rows)
+        if not hidden:
+            return query
+        return self.browse(row[0] for row in rows if row[0] not in hidden)._as_query(order)

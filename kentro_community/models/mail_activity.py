@@ -1,0 +1,58 @@
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+from .privacy import add_forbidden, unreadable_ids
+
+
+class MailActivity(models.Model):
+    """An activity on a file, on casework or on an appointment is read only by
+    who may read that record, even when assigned to them (Odoo lets the
+    assignee read it regardless), and is assigned only to such a user: its
+    title and its notification name the person."""
+
+    _inherit = "mail.activity"
+
+    def _check_access(self, operation):
+        # Overrides an internal ORM method that mail.activity itself overrides
+        # (guarded by test_side_doors.TestMessagesAndActivities).
+        result = super()._check_access(operation)
+        if self.env.su or not self:
+            return result
+        # sudo: only the record the activity is about is read, to check access to it.
+        rows = [(activity.id, activity.res_model, activity.res_id) for activity in self.sudo()]
+        return add_forbidden(self, result, unreadable_ids(self.env, rows))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Overrides an internal ORM method that mail.activity itself overrides
+        # (guarded by test_side_doors.TestMessagesAndActivities).
+        query = super()._search(domain, offset, limit, order)
+        if self.env.su:
+            return query
+        rows = self.env.execute_query(
+            query.select(
+                *[self._field_to_sql(self._table, name) for name in ("id", "res_model", "res_id")]
+            )
+        )
+        hidden = unreadable_ids(self.env, rows)
+        if not hidden:
+            return query
+        return self.browse(row[0] for row in rows if row[0] not in hidden)._as_query(order)
+
+    @api.constrains("user_id", "res_model", "res_id")
+    def _check_kentro_assignee(self):
+        # Scheduled jobs (superuser) assign the record's own case worker and
+        # must not stop on one who has since left the structure.
+        if self.env.su:
+            return
+        for activity in self.sudo():
+            if not (activity.user_id and activity.res_model in self.env and activity.res_id):
+                continue
+            record = self.env[activity.res_model].with_user(activity.user_id)
+            if record.browse(activity.res_id)._kentro_unreadable_records():
+                raise ValidationError(
+                    self.env._(
+                        "The activity cannot be assigned to this user: they may not read "
+                        "the record. Assign it to a member of the structure's staff."
+                    )
+                )
