@@ -4,6 +4,7 @@ from . import kentro_agency_category
 from . import kentro_centre
 from . import res_users
 from . import kentro_household
+from . import kentro_personal_data
 from . import kentro_retention
 from . import kentro_subject_access
 from . import kentro_beneficiary
@@ -33,3 +34,4 @@ from . import kentro_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
 from . import kentro_search_guard
+from . import ir_actions_report

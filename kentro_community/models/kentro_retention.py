@@ -6,17 +6,19 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..tools import dates
+from .kentro_personal_data import ERASED
 
 HEAD = "kentro_community.group_kentro_head"
-# Free text that may name or describe the person, on the records of their file.
-FREE_TEXT = {
-    "kentro.service": ["notes"],
-    "kentro.referral": ["reason", "notes", "outcome"],
-    "kentro.application": ["notes"],
-    "kentro.job.seeker": ["notes", "cv", "cv_filename"],
-    "kentro.job.placement": ["outcome"],
-    "kentro.goods.distribution": ["notes"],
-}
+TEXTS = ("char", "text", "html")
+
+
+def _blank_values(records, names):
+    """The values that erase ``names``; a required text keeps a dash."""
+    fields_ = records._fields
+    return {
+        name: ERASED if fields_[name].required and fields_[name].type in TEXTS else False
+        for name in names
+    }
 
 
 class ResCompany(models.Model):
@@ -33,6 +35,7 @@ class KentroRetentionMixin(models.AbstractModel):
     """Retention and erasure of a beneficiary file (GDPR art. 5(1)(e), 17)."""
 
     _name = "kentro.retention.mixin"
+    _inherit = ["kentro.personal.data.mixin"]
     _description = "Retention of closed files"
 
     closed_date = fields.Date(readonly=True, copy=False, tracking=True)
@@ -78,56 +81,34 @@ class KentroRetentionMixin(models.AbstractModel):
         env = people.env
         if not people:
             return
-        related = {
-            model: env[model].search([("beneficiary_id", "in", people.ids)]) for model in FREE_TEXT
-        }
-        applications = related["kentro.application"]
-        # Attachments and messages of the files and of everything in them.
-        documents = [("kentro.beneficiary", people.ids), ("res.partner", people.partner_id.ids)]
-        documents += [(model, records.ids) for model, records in related.items()]
-        documents.append(("kentro.application.document", applications.line_ids.ids))
-        for model, ids in documents:
-            if ids:
-                domain = [("res_model", "=", model), ("res_id", "in", ids)]
-                env["ir.attachment"].search(domain).unlink()
-                env["mail.message"].search([("model", "=", model), ("res_id", "in", ids)]).unlink()
-        applications.line_ids.write({"attachment_id": False})
-        for model, names in FREE_TEXT.items():
-            related[model].write(dict.fromkeys(names, False))
-        env["kentro.case.note"].search([("beneficiary_id", "in", people.ids)]).unlink()
-        people.consent_ids.write({"attachment_id": False})
-        people.partner_id.write(
-            {
-                "street": False,
-                "street2": False,
-                "city": False,
-                "zip": False,
-                "phone": False,
-                "mobile": False,
-                "email": False,
-                "vat": False,
-                "comment": False,
-            }
-        )
+        # What every installed addon declares: the person's records are
+        # deleted or their free text blanked, with their documents and
+        # messages; records shared with others (kept) only point at the
+        # anonymised file.
+        spec_by_model = people._kentro_personal_data()
+        records = people._kentro_personal_records(spec_by_model)
+        people._kentro_personal_attachments(records).unlink()
+        for model, spec in spec_by_model.items():
+            found = records[model].with_context(tracking_disable=True)
+            if spec["erase"] == "keep" or not found:
+                continue
+            env["mail.message"].search(
+                [("model", "=", model), ("res_id", "in", found.ids)]
+            ).unlink()
+            if spec["erase"] == "delete":
+                found.unlink()
+            elif model != people._name:
+                found.write(_blank_values(found, spec["blank"]))
+        people.write(_blank_values(people, spec_by_model[people._name]["blank"]))
         for person in people:
             age = person.age
             person.write(
                 {
                     "first_name": f"#{person.id}",
                     "last_name": env._("Anonymised"),
-                    "father_name": False,
-                    "mother_name": False,
-                    "amka": False,
-                    "afm": False,
-                    "id_document_type": False,
-                    "id_document_number": False,
-                    "id_document_expiry": False,
                     # Only the age is kept: the date of birth becomes 1 January
                     # of the year that gives the same age today.
                     "birthdate": date(today.year - age, 1, 1) if person.birthdate else False,
-                    "presenting_request": False,
-                    "social_history": False,
-                    "assessed_needs": False,
                     "state": "closed",
                     "anonymised": True,
                 }

@@ -1,2 +1,3 @@
 from . import kentro_beneficiary_report
 from . import kentro_beneficiary_sheet
+from . import kentro_subject_access

@@ -17,3 +17,4 @@ from . import test_wizard_privacy
 from . import test_search_oracle
 from . import test_statistics
 from . import test_side_doors
+from . import test_personal_data

@@ -1,5 +1,3 @@
-import io
-import zipfile
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -341,61 +339,3 @@ class TestConsents(KentroRegistryCase):
             self.assertIn("Έντυπο συναίνεσης", html)
             self.assertIn(text, html)
 
-
-@tagged("kentro", "kentro_privacy")
-class TestRightOfAccess(KentroRegistryCase):
-    def test_one_zip_with_the_whole_file_and_its_documents(self):
-        person = self.papadopoulos
-        self.env["kentro.service"].create(
-            {
-                "beneficiary_id": person.id,
-                "service_type_id": self.env.ref(
-                    "kentro_community.kentro_service_type_home_visit"
-                ).id,
-            }
-        )
-        self.env["kentro.case.note"].with_user(self.user_professional).create(
-            {"beneficiary_id": person.id, "body": "<p>Συζήτηση για το ενοίκιο</p>"}
-        )
-        self.env["ir.attachment"].create(
-            {
-                "name": "εκκαθαριστικό.pdf",
-                "raw": b"%PDF-1.4",
-                "res_model": person._name,
-                "res_id": person.id,
-            }
-        )
-        self.env["ir.attachment"].create(
-            {
-                "name": "άλλου.pdf",
-                "raw": b"%PDF-1.4",
-                "res_model": person._name,
-                "res_id": self.annex_person.id,
-            }
-        )
-        action = person.with_user(self.user_professional).action_subject_access()
-        self.assertEqual(action["type"], "ir.actions.act_url")
-        archive = self.env["ir.attachment"].search(
-            [
-                ("res_model", "=", person._name),
-                ("res_id", "=", person.id),
-                ("mimetype", "=", "application/zip"),
-            ]
-        )
-        with zipfile.ZipFile(io.BytesIO(archive.raw)) as content:
-            names = content.namelist()
-            self.assertIn(f"{person.name}.pdf", names)
-            self.assertTrue(any(name.endswith("εκκαθαριστικό.pdf") for name in names))
-            self.assertFalse(any("άλλου" in name for name in names), "nobody else's documents")
-            # In test mode Odoo renders the report as HTML instead of a PDF.
-            text = content.read(f"{person.name}.pdf").decode()
-        for expected in ("15038012348", "Συζήτηση για το ενοίκιο", "Οφειλές ενοικίου"):
-            self.assertIn(expected, text)
-        self.assertIn(
-            "export",
-            self.env["kentro.audit.log"]
-            .search([("beneficiary_id", "=", person.id)])
-            .mapped("action"),
-        )
-        with self.assertRaises(AccessError):
-            person.with_user(self.user_annex_professional).action_subject_access()

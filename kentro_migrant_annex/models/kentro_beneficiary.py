@@ -51,6 +51,41 @@ class KentroBeneficiary(models.Model):
         "kentro.language", string="Interpreting language", tracking=True
     )
 
+    @api.model
+    def _kentro_personal_data(self):
+        """The annex's personal data, for the right of access and erasure:
+        legal status and languages on the file, permits and cards, Greek
+        course results. The legal status and the country of origin stay after
+        erasure (the ΚΕΜ statistics count them); the arrival date goes;
+        permits (their numbers identify) and languages are deleted."""
+        data = super()._kentro_personal_data()
+        person = data["kentro.beneficiary"]
+        person["export"] += [
+            "migrant_status",
+            "origin_country_id",
+            "arrival_date",
+            "greek_level",
+            "interpreter_needed",
+            "interpreter_language_id",
+        ]
+        person["blank"] += ["arrival_date"]
+        data["kentro.migrant.document"] = {
+            "link": ["beneficiary_id"],
+            "export": ["kind", "permit_type", "number", "issue_date", "expiry_date", "user_id"],
+            "erase": "delete",
+        }
+        data["kentro.beneficiary.language"] = {
+            "link": ["beneficiary_id"],
+            "export": ["language_id", "native", "level"],
+            "erase": "delete",
+        }
+        data["kentro.greek.course.result"] = {
+            "link": ["beneficiary_id"],
+            "export": ["activity_id", "level_start", "level_reached"],
+            "erase": "keep",
+        }
+        return data
+
     @api.constrains("interpreter_needed", "interpreter_language_id")
     def _check_interpreter_language(self):
         if any(p.interpreter_needed and not p.interpreter_language_id for p in self):

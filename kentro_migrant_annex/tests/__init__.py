@@ -2,3 +2,4 @@ from . import test_structure_type
 from . import test_legal_status
 from . import test_interpreters
 from . import test_kem_report
+from . import test_personal_data

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KentroBeneficiary(models.Model):
@@ -12,6 +12,16 @@ class KentroBeneficiary(models.Model):
         tracking=True,
         help="The community the person lives in, for the mobile unit's reports.",
     )
+
+    @api.model
+    def _kentro_personal_data(self):
+        """The unit's personal data, for the right of access: the village on
+        the file and the visit of each service given by the unit (the
+        service's notes are erased with the core's)."""
+        data = super()._kentro_personal_data()
+        data["kentro.beneficiary"]["export"] += ["mobile_area_id"]
+        data["kentro.service"]["export"] += ["mobile_visit_id"]
+        return data
 
 
 class KentroService(models.Model):

@@ -60,6 +60,47 @@ class KentroBeneficiary(models.Model):
         return super()._add_precomputed_values(vals_list)
 
     @api.model
+    def _kentro_personal_data(self):
+        """The annex's personal data, for the right of access and erasure:
+        settlement and schooling on the file, escorts, school records, field
+        visits. A settlement and a field visit are shared with everyone met
+        there: they stay, pointing at the anonymised file."""
+        data = super()._kentro_personal_data()
+        data["kentro.beneficiary"]["export"] += ["roma_settlement_id", "roma_school_enrolled"]
+        data["kentro.service"]["export"] += ["roma_field_visit_id", "roma_escort_id"]
+        data["kentro.roma.settlement"] = {
+            "link": ["beneficiary_ids", "household_ids.member_ids"],
+            "export": ["name", "area"],
+            "erase": "keep",
+        }
+        data["kentro.roma.escort"] = {
+            "link": ["beneficiary_id"],
+            "export": [
+                "date",
+                "destination",
+                "destination_partner_id",
+                "user_id",
+                "state",
+                "purpose",
+                "outcome",
+            ],
+            "erase": "blank",
+            "blank": ["purpose", "outcome"],
+        }
+        data["kentro.roma.school.record"] = {
+            "link": ["beneficiary_id"],
+            "export": ["date", "school", "grade", "enrolled", "attendance_concern", "actions"],
+            "erase": "blank",
+            "blank": ["school", "grade", "actions"],
+        }
+        data["kentro.roma.field.visit"] = {
+            "link": ["attendee_ids"],
+            "export": ["date", "settlement_id", "state"],
+            "erase": "keep",
+        }
+        return data
+
+    @api.model
     def _roma_not_enrolled_domain(self):
         """School-age children of a settlement not enrolled (or without record)."""
         return [

@@ -3,3 +3,4 @@ from . import test_settlement
 from . import test_fieldwork
 from . import test_reports
 from . import test_access
+from . import test_personal_data

@@ -1,0 +1,328 @@
+import io
+import zipfile
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import KentroRegistryCase
+
+# Where a person's data may be linked from: the file, and the household the
+# file belongs to.
+PERSON_MODELS = ("kentro.beneficiary", "kentro.household")
+
+
+def linking_models(env):
+    """{model: fields} of every stored model with a relational field to a file
+    or a household, read from the registry. Transient wizards (their rows are
+    the user's own input, vacuumed within hours) and SQL views (``_auto =
+    False``: they hold no data, they read the declared tables) are left out."""
+    found = {}
+    for name, model in env.registry.items():
+        if model._abstract or model._transient or not model._auto:
+            continue
+        for field in model._fields.values():
+            if field.type not in ("many2one", "many2many", "one2many"):
+                continue
+            if field.comodel_name not in PERSON_MODELS or not field.store:
+                continue
+            if (
+                field.type == "one2many"
+                and not env[field.comodel_name]._fields[field.inverse_name].store
+            ):
+                continue
+            found.setdefault(name, []).append(field.name)
+    return found
+
+
+def zip_report(content):
+    """The report and the documents in a right-of-access ZIP; in test mode
+    Odoo renders the report as HTML instead of a PDF."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = archive.namelist()
+        report = next(name for name in names if name.endswith(".pdf") and "/" not in name)
+        return archive.read(report).decode(), names
+
+
+class PersonalDataCase(KentroRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("el_GR")
+        person = cls.papadopoulos
+        person.partner_id.lang = "el_GR"
+        cls.service = cls.env["kentro.service"].create(
+            {
+                "beneficiary_id": person.id,
+                "service_type_id": cls.env.ref(
+                    "kentro_community.kentro_service_type_home_visit"
+                ).id,
+                "notes": "Επίσκεψη στο σπίτι της οδού Ερμού",
+            }
+        )
+        # A psychologist writes a note at each level; the head is a social worker.
+        Note = cls.env["kentro.case.note"].with_user(cls.user_professional)
+        cls.notes = {
+            level: Note.create(
+                {"beneficiary_id": person.id, "level": level, "body": f"<p>Σημείωμα-{level}</p>"}
+            )
+            for level in ("team", "discipline", "private")
+        }
+        cls.document = cls.env["ir.attachment"].create(
+            {
+                "name": "εκκαθαριστικό.pdf",
+                "raw": "%PDF-1.4 εκκαθαριστικό".encode(),
+                "res_model": person._name,
+                "res_id": person.id,
+            }
+        )
+        cls.env["ir.attachment"].create(
+            {
+                "name": "άλλου.pdf",
+                "raw": b"%PDF-1.4",
+                "res_model": person._name,
+                "res_id": cls.annex_person.id,
+            }
+        )
+        cls.portal = new_test_user(
+            cls.env,
+            login="kentro_portal",
+            groups="base.group_portal",
+            company_id=cls.municipality.id,
+            company_ids=[cls.municipality.id],
+        )
+
+
+@tagged("kentro", "kentro_privacy", "kentro_personal_data")
+class TestPersonalDataDeclaration(PersonalDataCase):
+    def test_every_model_linking_to_a_person_is_declared(self):
+        declared = self.env["kentro.beneficiary"]._kentro_personal_data()
+        missing = sorted(set(linking_models(self.env)) - set(declared))
+        self.assertFalse(
+            missing,
+            "These models link to a file or a household but declare no personal data "
+            f"(add them in _kentro_personal_data of their addon): {missing}",
+        )
+
+    def test_each_declaration_names_real_fields(self):
+        for model, spec in self.env["kentro.beneficiary"]._kentro_personal_data().items():
+            self.assertIn(model, self.env, model)
+            self.assertIn(spec["erase"], ("delete", "blank", "keep"), model)
+            Model = self.env[model]
+            for path in spec["link"]:
+                self.assertIn(path.split(".")[0], Model._fields, f"{model}: link {path}")
+            for name in [*spec["export"], *spec.get("blank", ())]:
+                self.assertIn(name, Model._fields, f"{model}: {name}")
+            if spec["erase"] == "blank":
+                self.assertTrue(spec["blank"], f"{model}: blank what?")
+
+
+@tagged("kentro", "kentro_privacy", "kentro_personal_data")
+class TestRightOfAccess(PersonalDataCase):
+    def export(self, user, person=None):
+        person = (person or self.papadopoulos).with_user(user)
+        return person._subject_access_zip()
+
+    def test_only_a_head_exports_and_is_told_so_in_greek(self):
+        for user in (self.user_reception, self.user_professional):
+            person = self.papadopoulos.with_user(user).with_context(lang="el_GR")
+            with self.assertRaises(AccessError) as caught:
+                person.action_subject_access()
+            self.assertIn("υπεύθυνος", str(caught.exception))
+            with self.assertRaises(AccessError):
+                person._subject_access_zip()
+        with self.assertRaises(AccessError):
+            self.export(self.user_manager_other)
+        self.assertFalse(
+            self.env["kentro.audit.log"].search(
+                [("beneficiary_id", "=", self.papadopoulos.id), ("action", "=", "export")]
+            ),
+            "a refused export leaves no trace of an export",
+        )
+
+    def test_the_export_holds_the_whole_file_and_its_documents(self):
+        name, content = self.export(self.user_head)
+        self.assertTrue(name.endswith(".zip"))
+        text, names = zip_report(content)
+        for expected in (
+            "15038012348",  # AMKA
+            "2271044556",  # phone, on the contact
+            "Οφειλές ενοικίου",  # social history
+            "Επίσκεψη στο σπίτι της οδού Ερμού",  # a service's notes
+            "Σημείωμα-team",
+            "Σημείωμα-private",  # the head reads private notes: they are in
+        ):
+            self.assertIn(expected, text)
+        self.assertTrue(any(name.endswith("εκκαθαριστικό.pdf") for name in names))
+        self.assertFalse(any("άλλου" in name for name in names), "nobody else's documents")
+
+    def test_a_note_of_another_discipline_is_withheld_and_counted(self):
+        # The head (a social worker) may not read the psychologist's
+        # discipline note: the export does not put it in the head's hands,
+        # and says that one note is held back.
+        text, _names = zip_report(self.export(self.user_head)[1])
+        self.assertNotIn("Σημείωμα-discipline", text)
+        self.assertIn("Τηρούνται ακόμη 1 εγγραφές", text)
+
+    def test_the_export_is_audited(self):
+        self.export(self.user_head)
+        log = self.env["kentro.audit.log"].search(
+            [("beneficiary_id", "=", self.papadopoulos.id), ("action", "=", "export")]
+        )
+        self.assertEqual(log.user_id, self.user_head)
+
+    def test_the_archive_is_kept_nowhere_and_has_no_token(self):
+        Attachment = self.env["ir.attachment"]
+        before = Attachment.search_count([])
+        action = self.papadopoulos.with_user(self.user_head).action_subject_access()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertNotIn("access_token", action["url"])
+        self.assertNotIn("/web/content", action["url"])
+        self.export(self.user_head)
+        self.assertEqual(Attachment.search_count([]), before, "no copy of the file left behind")
+        self.assertFalse(Attachment.search([("mimetype", "=", "application/zip")]))
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_privacy", "kentro_personal_data")
+class TestRightOfAccessOverHttp(HttpCase, PersonalDataCase):
+    def url(self):
+        return self.papadopoulos.with_user(self.user_head).action_subject_access()["url"]
+
+    @mute_logger("odoo.http")
+    def test_no_archive_without_a_session_or_for_reception(self):
+        url = self.url()
+        self.authenticate(None, None)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(b"PK", response.content[:2])
+        for user in (self.user_reception, self.user_professional, self.portal):
+            self.authenticate(user.login, user.login)
+            response = self.url_open(url, allow_redirects=False)
+            self.assertNotEqual(response.status_code, 200, user.login)
+            self.assertNotIn("Οφειλές", response.text)
+        self.authenticate(self.user_head.login, self.user_head.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/zip")
+        text, _names = zip_report(response.content)
+        self.assertIn("15038012348", text)
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_privacy", "kentro_personal_data")
+class TestReportRoutes(HttpCase, PersonalDataCase):
+    """Every QWeb report of the core, reached by URL as each role that may not
+    print it: nothing of the record comes back."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        person = cls.papadopoulos
+        cls.consent = cls.env["kentro.consent"].create(
+            {"beneficiary_id": person.id, "purpose": "processing"}
+        )
+        agency = cls.env["res.partner"].create({"name": "ΚΕΠ Δοκιμής", "is_company": True})
+        cls.referral = cls.env["kentro.referral"].create(
+            {"beneficiary_id": person.id, "agency_id": agency.id, "reason": "Στέγαση"}
+        )
+        cls.event = cls.env["calendar.event"].create(
+            {
+                "name": "x",
+                "kentro_beneficiary_id": person.id,
+                "start": "2030-01-07 08:00:00",
+                "stop": "2030-01-07 08:45:00",
+                "user_id": cls.user_professional.id,
+            }
+        )
+        cls.activity_report = (
+            cls.env["kentro.activity.report"]
+            .with_user(cls.user_head)
+            .create({"centre_id": cls.centre.id, "report_type": "esf"})
+        )
+        cls.documents = {
+            "kentro_community.kentro_beneficiary_sheet": person,
+            "kentro_community.kentro_subject_access": person,
+            "kentro_community.kentro_consent_form": cls.consent,
+            "kentro_community.kentro_referral_report": cls.referral,
+            "kentro_community.kentro_appointment_card": cls.event,
+            "kentro_community.kentro_activity_report": cls.activity_report,
+        }
+        cls.user_reception_other = new_test_user(
+            cls.env,
+            login="kentro_reception_other",
+            groups="kentro_community.group_kentro_reception",
+            company_id=cls.other_municipality.id,
+            company_ids=[cls.other_municipality.id],
+        )
+        cls.user_reception_other.kentro_centre_ids = cls.other_centre
+        cls.user_head_other = new_test_user(
+            cls.env,
+            login="kentro_head_other",
+            groups="kentro_community.group_kentro_head",
+            company_id=cls.other_municipality.id,
+            company_ids=[cls.other_municipality.id],
+        )
+        cls.user_head_other.kentro_centre_ids = cls.other_centre
+
+    def assert_refused(self, user, reports):
+        self.authenticate(user.login, user.login)
+        for report_name in reports:
+            record = self.documents[report_name]
+            for converter in ("html", "pdf"):
+                url = f"/report/{converter}/{report_name}/{record.id}"
+                response = self.url_open(url, allow_redirects=False)
+                self.assertNotEqual(response.status_code, 200, f"{user.login}: {url}")
+                for secret in ("Παπαδόπουλος", "15038012348", "Δήμος Δοκιμής"):
+                    self.assertNotIn(secret, response.text, f"{user.login}: {url}")
+
+    def test_every_core_report_is_covered_here(self):
+        reports = self.env["ir.actions.report"].search(
+            [("report_name", "=like", "kentro_community.%")]
+        )
+        self.assertEqual(set(reports.mapped("report_name")), set(self.documents))
+
+    @mute_logger("odoo.http")
+    def test_outsiders_print_nothing(self):
+        for user in (
+            self.user_employee,
+            self.portal,
+            self.user_reception_other,
+            self.user_head_other,
+            self.user_manager_other,
+        ):
+            self.assert_refused(user, self.documents)
+
+    @mute_logger("odoo.http")
+    def test_reception_prints_only_what_reception_is_for(self):
+        self.assert_refused(
+            self.user_reception,
+            [
+                "kentro_community.kentro_beneficiary_sheet",
+                "kentro_community.kentro_subject_access",
+                "kentro_community.kentro_referral_report",
+                "kentro_community.kentro_activity_report",
+            ],
+        )
+
+    @mute_logger("odoo.http")
+    def test_only_a_head_prints_the_right_of_access_report(self):
+        self.assert_refused(self.user_professional, ["kentro_community.kentro_subject_access"])
+        self.assert_refused(self.user_annex_professional, self.documents)
+
+    def test_the_staff_print_what_they_may_read(self):
+        allowed = {
+            self.user_reception: [
+                "kentro_community.kentro_consent_form",
+                "kentro_community.kentro_appointment_card",
+            ],
+            self.user_professional: [
+                "kentro_community.kentro_beneficiary_sheet",
+                "kentro_community.kentro_referral_report",
+            ],
+            self.user_head: list(self.documents),
+        }
+        for user, reports in allowed.items():
+            self.authenticate(user.login, user.login)
+            for report_name in reports:
+                record = self.documents[report_name]
+                response = self.url_open(f"/report/html/{report_name}/{record.id}")
+                self.assertEqual(response.status_code, 200, f"{user.login}: {report_name}")
