@@ -485,7 +485,7 @@ def test_nothing_readable_names_a_forbidden_file(world, attackers, forbidden, ro
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_search_counts_a_forbidden_file(world, attackers, forbidden, role):
+def test_no_search_or_grouping_counts_a_forbidden_file(world, attackers, forbidden, role):
     client, banned = attackers[role], forbidden[role]
     oracles, searched = [], 0
     for model in world.touched:
@@ -504,6 +504,18 @@ def test_no_search_counts_a_forbidden_file(world, attackers, forbidden, role):
             searched += 1
             if count:
                 oracles.append(f"{model}.{name}: {count} record(s) found by forbidden ids")
+            if field["type"] == "one2many":
+                continue
+            # Grouping by the field: each group is labelled with its record.
+            groups = client.attempt(model, "read_group", [], [name], [name], lazy=False) or []
+            oracles += [
+                f"{model} grouped by {name}: a group of forbidden {field['relation']} "
+                f"{group[name][0]}"
+                for group in groups
+                if isinstance(group.get(name), (list, tuple))
+                and group[name]
+                and group[name][0] in targets
+            ]
     assert searched, f"{role} searched nothing: the test saw nothing"
     assert not oracles, f"{role} can count by forbidden records:\n" + "\n".join(oracles)
 
