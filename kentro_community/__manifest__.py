@@ -43,6 +43,7 @@ Kentro addon builds on.
         "views/kentro_goods_views.xml",
         "views/kentro_appointment_views.xml",
         "views/kentro_report_views.xml",
+        "views/kentro_audit_log_views.xml",
         "views/res_company_views.xml",
         "report/kentro_referral_report.xml",
         "report/kentro_appointment_card.xml",

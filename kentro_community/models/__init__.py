@@ -6,6 +6,7 @@ from . import res_users
 from . import kentro_household
 from . import kentro_personal_data
 from . import kentro_retention
+from . import kentro_file_audit_mixin
 from . import kentro_subject_access
 from . import kentro_beneficiary
 from . import kentro_beneficiary_import

@@ -1,13 +1,26 @@
+import threading
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
-ACTIONS = [("open", "Opened the file"), ("print", "Printed the sheet"), ("export", "Exported")]
+ACTIONS = [
+    ("open", "Opened the file"),
+    ("read", "Read through the API"),
+    ("read_group", "Grouped by protected data"),
+    ("print", "Printed the sheet"),
+    ("export", "Exported"),
+]
 
 
 class KentroAuditLog(models.Model):
-    """Who opened, printed or exported which beneficiary file, and when.
+    """Who read, printed or exported which beneficiary file, and when.
     Append-only: written by the code that does the reading, never changed or
-    deleted through the ORM, not even by an administrator."""
+    deleted through the ORM, not even by an administrator.
+
+    A row keeps the file's id and structure as plain values: deleting the file
+    does not blank the rows that say who looked at it."""
 
     _name = "kentro.audit.log"
     _description = "Beneficiary file access log"
@@ -17,42 +30,121 @@ class KentroAuditLog(models.Model):
     date = fields.Datetime(required=True, readonly=True, index=True)
     user_id = fields.Many2one("res.users", required=True, readonly=True, index=True)
     action = fields.Selection(ACTIONS, required=True, readonly=True)
+    # No foreign key: the row outlives the file, and a row written through
+    # its own connection never waits on, nor misses, the request's records.
+    file_id = fields.Integer(string="File number", readonly=True, index=True, aggregator=None)
     beneficiary_id = fields.Many2one(
-        "kentro.beneficiary", readonly=True, index=True, ondelete="set null"
+        "kentro.beneficiary",
+        compute="_compute_beneficiary_id",
+        search="_search_beneficiary_id",
+        help="The file, while it exists and the user may read it.",
     )
     centre_id = fields.Many2one("kentro.centre", string="Structure", readonly=True, index=True)
     company_id = fields.Many2one("res.company", readonly=True, index=True)
 
-    @api.model
-    def _log(self, action, beneficiaries):
-        """Record ``action`` by the current user on ``beneficiaries``."""
-        if not beneficiaries:
-            return self.browse()
-        now = fields.Datetime.now()
-        people = beneficiaries.sudo()
-        return (
-            self.sudo()
-            .with_context(kentro_audit_write=True)
-            .create(
-                [
-                    {
-                        "date": now,
-                        "user_id": self.env.uid,
-                        "action": action,
-                        "beneficiary_id": person.id,
-                        "centre_id": person.centre_id.id,
-                        "company_id": person.company_id.id,
-                    }
-                    for person in people
-                ]
+    def init(self):
+        # Rows written when the file was a foreign key keep their file number.
+        self.env.cr.execute(
+            SQL(
+                """SELECT 1 FROM information_schema.columns
+                    WHERE table_name = %s AND column_name = 'beneficiary_id'""",
+                self._table,
             )
         )
+        if self.env.cr.fetchone():
+            self.env.cr.execute(
+                SQL(
+                    """UPDATE %(table)s SET file_id = beneficiary_id
+                        WHERE file_id IS NULL AND beneficiary_id IS NOT NULL;
+                       ALTER TABLE %(table)s DROP COLUMN beneficiary_id""",
+                    table=SQL.identifier(self._table),
+                )
+            )
+
+    @api.depends("file_id")
+    def _compute_beneficiary_id(self):
+        files = self.env["kentro.beneficiary"].browse({log.file_id for log in self} - {0})
+        readable = set(files.exists()._filtered_access("read").ids)
+        for log in self:
+            log.beneficiary_id = log.file_id if log.file_id in readable else False
+
+    def _search_beneficiary_id(self, operator, value):
+        if operator in ("=", "!=", "in", "not in") and not isinstance(value, str):
+            if isinstance(value, models.BaseModel):
+                value = value.ids
+            return [("file_id", operator, value or False)]
+        files = self.env["kentro.beneficiary"]._search([("display_name", operator, value)])
+        return [("file_id", "in", files)]
+
+    # ------------------------------------------------------------------ writing
+    @contextmanager
+    def _audit_cursor(self):
+        """The cursor the rows are written with.
+
+        A read/write request writes them in its own transaction: a file it
+        created is already there, and no second connection waits on its locks.
+        A read-only request (Odoo 18 runs reads so, on a replica when
+        ``db_replica_host`` is set) stays read-only: the rows go through a short
+        transaction of their own on the primary, committed at once. In test
+        mode Odoo's registry hands out a TestCursor on the test's transaction,
+        so the rows are visible to the test; a read-only TestCursor cannot open
+        a read/write one, and the INSERT then makes Odoo retry the request
+        read/write, as it does for any write in a read-only request."""
+        cr = self.env.cr
+        read_only_request = getattr(threading.current_thread(), "cursor_mode", None) == "ro"
+        if not (cr.readonly or read_only_request) or (
+            cr.readonly and self.env.registry.test_cr is not None
+        ):
+            yield cr
+            return
+        with self.env.registry.cursor(readonly=False) as audit_cr:
+            yield audit_cr
+
+    def _insert(self, action, files_sql):
+        now = fields.Datetime.now()
+        with self._audit_cursor() as cr:
+            cr.execute(
+                SQL(
+                    """INSERT INTO kentro_audit_log
+                           (date, user_id, action, file_id, centre_id, company_id,
+                            create_uid, create_date, write_uid, write_date)
+                       SELECT %(now)s, %(uid)s, %(action)s, person.id, person.centre_id,
+                              person.company_id, %(uid)s, %(now)s, %(uid)s, %(now)s
+                         FROM kentro_beneficiary person
+                        WHERE %(files)s
+                        ORDER BY person.id""",
+                    now=now,
+                    uid=self.env.uid,
+                    action=action,
+                    files=files_sql,
+                )
+            )
+
+    @api.model
+    def _log(self, action, beneficiaries):
+        """Record ``action`` by the current user on ``beneficiaries`` (a
+        recordset or ids): one row per file, in one INSERT."""
+        ids = getattr(beneficiaries, "ids", beneficiaries)
+        # New records (an onchange's) have no file yet.
+        ids = sorted({id_ for id_ in ids if isinstance(id_, int) and id_})
+        if not ids:
+            return
+        Beneficiary = self.env["kentro.beneficiary"]
+        if not self.env.cr.readonly:
+            # A file changed in this transaction is logged with its new structure.
+            Beneficiary.flush_model(["centre_id", "company_id"])
+        self._insert(action, SQL("person.id = ANY(%s)", ids))
+
+    @api.model
+    def _log_query(self, action, query):
+        """Record ``action`` on the files a search ``query`` selects (a
+        ``read_group``'s domain), without loading them: one INSERT … SELECT."""
+        self._insert(action, SQL("person.id IN %s", query.subselect()))
 
     @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.context.get("kentro_audit_write"):
-            raise AccessError(self.env._("The access log is written by Odoo itself."))
-        return super().create(vals_list)
+    def create(self, vals_list):  # pylint: disable=method-required-super
+        # Rows are inserted by _log only; no context lets a client forge one.
+        raise AccessError(self.env._("The access log is written by Odoo itself."))
 
     def write(self, vals):  # pylint: disable=method-required-super
         raise AccessError(self.env._("The access log cannot be changed."))

@@ -122,6 +122,7 @@ class KentroBeneficiary(models.Model):
         "mail.activity.mixin",
         "kentro.retention.mixin",
         "kentro.subject.access.mixin",
+        "kentro.file.audit.mixin",
     ]
     _order = "last_name, first_name, id"
     _check_company_auto = True
@@ -462,22 +463,7 @@ class KentroBeneficiary(models.Model):
             domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
         )
 
-    def web_read(self, specification):
-        # Opening a file in the form view is logged (read audit). Reads inside
-        # read-only requests (a list, another record's form) are not openings.
-        result = super().web_read(specification)
-        if len(self) == 1 and not self.env.su and not self.env.cr.readonly:
-            self.env["kentro.audit.log"]._log("open", self)
-        return result
-
-    # Odoo runs web_read in a read-only transaction; this one writes the log.
-    web_read._readonly = False
-
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        if not self.env.su:
-            self.env["kentro.audit.log"]._log("export", self)
-        return result
+    # Reads and exports of files are audited by kentro.file.audit.mixin.
 
     # ---------------------------------------------------------------- validation
     @api.constrains("amka", "birthdate")

@@ -18,3 +18,4 @@ from . import test_search_oracle
 from . import test_statistics
 from . import test_side_doors
 from . import test_personal_data
+from . import test_audit

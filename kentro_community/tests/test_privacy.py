@@ -114,7 +114,7 @@ class TestAccessLog(KentroRegistryCase):
         self.user_professional.groups_id += self.env.ref("base.group_allow_export")
         Log = self.env["kentro.audit.log"]
         person = self.papadopoulos.with_user(self.user_professional)
-        person.web_read({"name": {}, "amka": {}})
+        person.web_read({"name": {}, "amka": {}, "social_history": {}})
         person.export_data(["name"])
         self.env["ir.actions.report"].with_user(self.user_professional)._render_qweb_html(
             "kentro_community.kentro_beneficiary_sheet_action", person.ids
@@ -131,8 +131,10 @@ class TestAccessLog(KentroRegistryCase):
         self.assertFalse(Log.with_user(self.user_manager_other).search([]), "another municipality")
 
     def test_nobody_changes_or_deletes_the_log(self):
-        self.papadopoulos.with_user(self.user_professional).web_read({"name": {}})
-        log = self.env["kentro.audit.log"].search([])
+        self.papadopoulos.with_user(self.user_professional).web_read(
+            {"name": {}, "social_history": {}}
+        )
+        log = self.env["kentro.audit.log"].search([("file_id", "=", self.papadopoulos.id)])
         admin = self.env.ref("base.user_admin")
         for env in (self.env(user=admin), self.env(su=True), self.env(user=self.user_manager)):
             with self.assertRaises(AccessError):
