@@ -183,6 +183,72 @@ class TestRightOfAccess(PersonalDataCase):
         self.assertFalse(Attachment.search([("mimetype", "=", "application/zip")]))
 
 
+@tagged("kentro", "kentro_privacy", "kentro_personal_data")
+class TestErasure(PersonalDataCase):
+    def test_erasure_goes_through_every_declared_model(self):
+        person = self.papadopoulos
+        household = self.env["kentro.household"].create(
+            {"name": "Οικογένεια", "centre_id": self.centre.id, "annual_income": 9000}
+        )
+        person.write({"household_id": household.id, "household_relationship": "head"})
+        event = self.env["calendar.event"].create(
+            {
+                "name": "x",
+                "kentro_beneficiary_id": person.id,
+                "start": "2030-01-07 08:00:00",
+                "stop": "2030-01-07 08:45:00",
+                "description": "<p>Θα φέρει το εκκαθαριστικό</p>",
+            }
+        )
+        seeker = self.env["kentro.job.seeker"].create(
+            {"beneficiary_id": person.id, "notes": "Οδηγός φορτηγού", "cv": b"JVBERi0x"}
+        )
+        activity = self.env["kentro.group.activity"].create(
+            {
+                "name": "Ομάδα γονέων",
+                "centre_id": self.centre.id,
+                "service_type_id": self.env.ref(
+                    "kentro_community.kentro_service_type_home_visit"
+                ).id,
+            }
+        )
+        session = self.env["kentro.group.session"].create(
+            {"activity_id": activity.id, "attendee_ids": [(6, 0, person.ids)]}
+        )
+        shared = self.env["ir.attachment"].create(
+            {
+                "name": "παρουσίες.pdf",
+                "raw": b"%PDF",
+                "res_model": session._name,
+                "res_id": session.id,
+            }
+        )
+        People = self.env["kentro.beneficiary"]
+        declared = People._kentro_personal_data()
+        before = person._kentro_personal_records(declared)
+        self.assertTrue(all(before[model] for model in ("calendar.event", "kentro.case.note")))
+
+        person.with_user(self.user_head).action_anonymise()
+        self.env.flush_all()
+        after = person._kentro_personal_records(declared)
+        for model, spec in declared.items():
+            if spec["erase"] == "delete":
+                self.assertFalse(after[model], model)
+            elif spec["erase"] == "blank":
+                for record in after[model]:
+                    for name in spec["blank"]:
+                        self.assertIn(record[name], (False, "—"), f"{model}.{name}")
+            else:
+                self.assertEqual(after[model], before[model], f"{model} is kept")
+        self.assertFalse(event.description)
+        self.assertFalse(seeker.cv or seeker.notes)
+        self.assertFalse(self.document.exists(), "the file's documents go")
+        self.assertTrue(shared.exists(), "a shared record's documents stay")
+        self.assertIn(person, session.attendee_ids)
+        self.assertEqual(household.annual_income, 9000, "the household is the others' too")
+        self.assertNotIn("Παπαδόπουλος", household.name)
+
+
 @tagged("post_install", "-at_install", "kentro", "kentro_privacy", "kentro_personal_data")
 class TestRightOfAccessOverHttp(HttpCase, PersonalDataCase):
     def url(self):
