@@ -1,3 +1,4 @@
+from . import base
 from . import kentro_staff_role
 from . import kentro_vulnerability
 from . import kentro_agency_category

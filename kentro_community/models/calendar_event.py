@@ -208,6 +208,9 @@ class CalendarEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # The booking checks below name the professional and the interpreter:
+        # only once the user may pick them.
+        self._kentro_check_links(vals_list)
         appointment_vals = [vals for vals in vals_list if vals.get("kentro_beneficiary_id")]
         if not appointment_vals:
             return super().create(vals_list)
@@ -221,6 +224,7 @@ class CalendarEvent(models.Model):
         return events
 
     def write(self, vals):
+        self._kentro_check_links([vals])  # before the booking checks, as in create
         if self.sudo().filtered("kentro_appointment"):
             values.check_values(self, vals)
         if vals.get("kentro_beneficiary_id"):

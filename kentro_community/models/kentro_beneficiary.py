@@ -622,6 +622,10 @@ class KentroBeneficiary(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Before the ΑΜΚΑ check below reads the structure's municipality as
+        # superuser: a structure the user may not read must not become an
+        # oracle of the ΑΜΚΑ registered there.
+        self._kentro_check_links(vals_list)
         # The values are completed below (structure, contact): on copies, so
         # that a caller retrying with the same values (Odoo's import does, row
         # by row, after a failed batch) does not reuse a contact rolled back.
@@ -732,6 +736,7 @@ class KentroBeneficiary(models.Model):
         }
 
     def write(self, vals):
+        self._kentro_check_links([vals])  # before the ΑΜΚΑ check, as in create
         vals = self._normalize_identifiers(dict(vals))
         if vals.get("amka"):
             self._check_amka_free(

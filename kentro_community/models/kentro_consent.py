@@ -75,6 +75,7 @@ class KentroConsent(models.Model):
                 ("beneficiary_id", "=", beneficiary.id),
                 ("purpose", "=", "sharing"),
                 ("state", "=", "given"),
+                ("date", "<=", fields.Date.context_today(self)),
                 "|",
                 ("valid_until", "=", False),
                 ("valid_until", ">=", fields.Date.context_today(self)),

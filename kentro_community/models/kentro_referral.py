@@ -83,13 +83,49 @@ class KentroReferral(models.Model):
                 and referral.follow_up_date < today
             )
 
-    @api.constrains("state", "consent_id")
+    @api.constrains("state", "consent_id", "beneficiary_id", "agency_id", "sent_date")
     def _check_consent(self):
         # action_send is the consent gate; a referral written as sent directly
-        # (an import, an RPC client) must not slip past it.
+        # (an import, an RPC client), or whose person or agency is changed
+        # once sent, must not slip past it.
         for referral in self:
-            if referral.state != "draft" and not referral.consent_id:
+            if referral.state == "draft":
+                continue
+            if not referral.consent_id:
                 raise ValidationError(referral._no_consent_message())
+            if not referral._consent_holds():
+                raise ValidationError(
+                    self.env._(
+                        "The consent recorded on this referral is not the person's consent to "
+                        "share their data with this agency, valid on the day the referral was "
+                        "sent. Send the referral with its button: the consent that covers it "
+                        "is found for you."
+                    )
+                )
+
+    def _consent_holds(self):
+        """Whether the referral's consent is its person's, covers its agency
+        and held on the day it was sent (a consent withdrawn since then holds
+        for what was already sent: the referral is flagged instead)."""
+        self.ensure_one()
+        # Read as superuser only to compare; nothing of it is shown.
+        consent, agency = self.consent_id.sudo(), self.agency_id.sudo()
+        day = self.sent_date or fields.Date.context_today(self)
+        covers_agency = consent.agency_id == agency or (
+            not consent.agency_id
+            and consent.agency_category_id
+            and consent.agency_category_id == agency.kentro_agency_category_id
+        )
+        return (
+            consent.beneficiary_id == self.beneficiary_id
+            and consent.purpose == "sharing"
+            and bool(covers_agency)
+            and consent.date <= day
+            and (not consent.valid_until or consent.valid_until >= day)
+            and (
+                consent.state == "given" or (self.consent_withdrawn and consent.state != "refused")
+            )
+        )
 
     def _no_consent_message(self):
         return self.env._(

@@ -19,3 +19,4 @@ from . import test_statistics
 from . import test_side_doors
 from . import test_personal_data
 from . import test_audit
+from . import test_relational_guard

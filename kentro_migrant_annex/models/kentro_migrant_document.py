@@ -103,8 +103,18 @@ class KentroMigrantDocument(models.Model):
             if document.kind == "residence_permit" and not document.permit_type:
                 raise ValidationError(self.env._("Say which type of residence permit it is."))
             expected = KIND_STATUS.get(document.kind)
+            # Read as superuser to compare: the person may be one the user
+            # cannot read, who is then not named (nor their status) below.
             status = document.beneficiary_id.sudo().migrant_status
             if expected and status != expected:
+                if not document.beneficiary_id.has_access("read"):
+                    raise ValidationError(
+                        self.env._(
+                            "This document does not match the person's legal status, or the "
+                            "person is not one of your structure's: check the person and "
+                            "the document."
+                        )
+                    )
                 raise ValidationError(
                     self.env._(
                         "A %(document)s belongs to the legal status «%(expected)s», but "
@@ -112,7 +122,7 @@ class KentroMigrantDocument(models.Model):
                         "first.",
                         document=kinds[document.kind],
                         expected=statuses[expected],
-                        person=document.beneficiary_id.sudo().name,
+                        person=document.beneficiary_id.name,
                         status=statuses.get(status) or self.env._("not recorded"),
                     )
                 )

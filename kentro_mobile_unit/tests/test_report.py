@@ -82,7 +82,10 @@ class MobileReportCase(MobileCase):
             }
         )
         agency = cls.env["res.partner"].create({"name": "ΚΕΠ Μύκης", "kentro_is_agency": True})
-        cls.env["kentro.consent"].create({"beneficiary_id": cls.ahmet.id, "agency_id": agency.id})
+        # Given before the day the referral is recorded as sent (below).
+        cls.env["kentro.consent"].create(
+            {"beneficiary_id": cls.ahmet.id, "agency_id": agency.id, "date": date(2026, 1, 8)}
+        )
         referral = cls.env["kentro.referral"].create(
             {"beneficiary_id": cls.ahmet.id, "agency_id": agency.id}
         )
