@@ -3,8 +3,11 @@ the same process on the same data; absolute times are only reported."""
 
 import resource
 import statistics
+import threading
 import time
 from datetime import date, datetime, timedelta
+
+from lxml import etree
 
 from .generator import Municipality
 
@@ -441,6 +444,95 @@ class Measures:
             and calendars[0] == calendars[1],
         }
 
+    # 7. Reads with the read audit ------------------------------------------------
+    def _view_spec(self, Model, view_type):
+        """The web_read specification of a view as the web client builds it:
+        the view's own fields (not those of its sub-views), relations with
+        their display names, lists of related records capped at 40."""
+        arch = etree.fromstring(Model.get_views([(False, view_type)])["views"][view_type]["arch"])
+        spec = {"display_name": {}} if view_type == "form" else {}
+        for name in arch.xpath("//field[not(ancestor::field)]/@name"):
+            field = Model._fields[name]
+            if field.type == "many2one":
+                spec[name] = {"fields": {"display_name": {}}}
+            elif field.type in ("one2many", "many2many"):
+                spec[name] = {"fields": {"display_name": {}}, "limit": 40}
+            else:
+                spec[name] = {}
+        return spec
+
+    def audited_reads(self):
+        """A professional's list of 80 files, form of a file and search box,
+        with the read audit, against the same calls with the audit's one
+        logging method replaced by nothing (the reference, which exists only
+        here). Run as the web client's read-only requests: the form's audit row
+        goes through a short transaction of its own (these rows stay in the
+        bench database)."""
+        env = self.env
+        professional = self.municipality.user("social", self.centre)
+        Beneficiary = env["kentro.beneficiary"].with_user(professional)
+        Audited = type(env["kentro.beneficiary"])
+        list_spec = self._view_spec(Beneficiary, "list")
+        form_spec = self._view_spec(Beneficiary, "form")
+        person = Beneficiary.search([("centre_id", "=", self.centre.id)], limit=1)
+        text = "παπαδοπ"
+
+        def without_audit(function):
+            def run():
+                Audited._kentro_audit = lambda *args, **kwargs: None
+                try:
+                    function()
+                finally:
+                    del Audited._kentro_audit
+
+            return run
+
+        def fresh(function):
+            def run():
+                env.invalidate_all()
+                function()
+
+            return run
+
+        operations = {
+            "list": (
+                "List of 80 files (web_search_read, the list view's fields)",
+                lambda: Beneficiary.web_search_read([], list_spec, limit=80),
+            ),
+            "form": (
+                "Form of a file (web_read, the form view's fields)",
+                lambda: person.web_read(form_spec),
+            ),
+            "search": (
+                f"Search box «{text}» (name_search and web_search_read)",
+                lambda: (
+                    Beneficiary.name_search(text, limit=8),
+                    Beneficiary.web_search_read(
+                        [("display_name", "ilike", text)], list_spec, limit=80
+                    ),
+                ),
+            ),
+        }
+        thread = threading.current_thread()
+        mode = getattr(thread, "cursor_mode", None)
+        thread.cursor_mode = "ro"
+        try:
+            results = {}
+            for key, (name, function) in operations.items():
+                ours, reference = timed_pair(
+                    fresh(function), fresh(without_audit(function)), repeat=15
+                )
+                results[key] = {
+                    "name": name,
+                    "ours": ours,
+                    "reference": reference,
+                    "reference_label": "same call, audit off",
+                    "target": 1.2,
+                }
+        finally:
+            thread.cursor_mode = mode
+        return results
+
     # 6. Memory ------------------------------------------------------------------
     def report_memory(self):
         """Peak resident memory of this process after producing the annual report."""
@@ -456,4 +548,5 @@ class Measures:
             "name_search": self.name_search(),
             "annual_report": self.annual_report(),
             "query_counts": self.query_counts(),
+            "audited_reads": self.audited_reads(),
         }

@@ -53,7 +53,8 @@ def test_the_small_run_measures_everything(small_run):
     assert results is not None, finished.stderr[-3000:]
     assert results["size"] == 2000
     names = [row["name"] for row in results["rows"]]
-    assert len(names) == 7, names
+    assert len(names) == 10, names
+    assert sum("with the read audit" in name for name in names) == 3, names
     for row in results["rows"]:
         assert row["ratio"].endswith("×") or row["ratio"] in ("same", "differ"), row
     assert "| # | measure |" in finished.stdout
