@@ -253,12 +253,18 @@ class KentroCentre(models.Model):
     @api.model
     @tools.ormcache("self.env.uid", "tuple(self.env.companies.ids)")
     def _kentro_visible_ids(self):
-        """The structures whose records the current user may see (cached;
+        """The structures whose records the current user may see, as the
+        rules on files say: their own, and for heads those attached; the
+        administrator, who configures every structure, reads no more (cached;
         cleared when structures or users' structures change)."""
-        if not self.env.user.has_group("kentro_community.group_kentro_reception"):
+        user = self.env.user
+        if not user.has_group("kentro_community.group_kentro_reception"):
             return frozenset()
+        operator = "child_of" if user.has_group("kentro_community.group_kentro_head") else "in"
         # Record rules evaluate their domains as superuser: search as the user.
-        return frozenset(self.sudo(False).search([]).ids)
+        return frozenset(
+            self.sudo(False).search([("id", operator, user.kentro_centre_ids.ids)]).ids
+        )
 
     def _opening_calendar(self):
         """The structure's working-time calendar, or its municipality's (none

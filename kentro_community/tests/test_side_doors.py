@@ -432,3 +432,44 @@ class TestAppointmentAttendeesStayStaff(SideDoorCase):
             {"partner_ids": [Command.link(self.contact.id)], "description": "<p>x</p>"}
         )
         self.assertNotIn(self.contact, self.event.message_partner_ids)
+
+
+@tagged("kentro", "kentro_privacy", "kentro_side_doors")
+class TestAppointmentsOfOtherStructures(SideDoorCase):
+    def test_the_administrator_sees_only_the_appointments_of_their_files(self):
+        """The Community Centre administrator configures every structure but,
+        like a head, reads only the files of their own: so too the
+        appointments of the others, which stay busy time."""
+        self.centre.staff_ids |= self.user_manager
+        other = self.env["calendar.event"].create(
+            {
+                "kentro_beneficiary_id": self.second_centre_person.id,
+                "kentro_centre_id": self.second_centre.id,
+                "user_id": self.user_annex_professional.id,
+                "start": self.at(self.monday, 11),
+                "stop": self.at(self.monday, 12),
+                "description": "<p>Οικονόμου: έξωση</p>",
+            }
+        )
+        self.env.invalidate_all()  # a new request
+        Event = self.env["calendar.event"].with_user(self.user_manager)
+        row = Event.browse(other.id).read(["name", "description", "partner_ids"])[0]
+        self.assertFalse(row["description"])
+        self.assertNotIn(self.second_centre_person.partner_id.id, row["partner_ids"])
+        self.assertEqual(
+            Event.search_count(
+                [
+                    ("id", "=", other.id),
+                    ("partner_ids", "in", self.second_centre_person.partner_id.ids),
+                ]
+            ),
+            0,
+        )
+        self.assertFalse(
+            self.env["calendar.attendee"]
+            .with_user(self.user_manager)
+            .search([("event_id", "=", other.id)])
+        )
+        # Their own structure's appointments they read in full.
+        row = Event.browse(self.event.id).read(["partner_ids"])[0]
+        self.assertIn(self.contact.id, row["partner_ids"])
