@@ -1,6 +1,8 @@
 import threading
 from contextlib import contextmanager
 
+from psycopg2 import errors
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
@@ -88,13 +90,17 @@ class KentroAuditLog(models.Model):
         transaction of their own on the primary, committed at once. In test
         mode Odoo's registry hands out a TestCursor on the test's transaction,
         so the rows are visible to the test; a read-only TestCursor cannot open
-        a read/write one, and the INSERT then makes Odoo retry the request
-        read/write, as it does for any write in a read-only request."""
+        a read/write one (HttpCase's read-only requests), so the audit asks
+        Odoo to retry such a request read/write, as Odoo does for any write in
+        a read-only request. Only tests get there: outside them, a read-only
+        request writes through its own cursor."""
         cr = self.env.cr
+        if cr.readonly and self.env.registry.test_cr is not None:
+            # Raised here rather than by PostgreSQL, which would log the
+            # refused INSERT as an error before Odoo retries.
+            raise errors.ReadOnlySqlTransaction("the read audit writes in a read-only test cursor")
         read_only_request = getattr(threading.current_thread(), "cursor_mode", None) == "ro"
-        if not (cr.readonly or read_only_request) or (
-            cr.readonly and self.env.registry.test_cr is not None
-        ):
+        if not (cr.readonly or read_only_request):
             yield cr
             return
         with self.env.registry.cursor(readonly=False) as audit_cr:
