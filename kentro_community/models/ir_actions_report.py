@@ -25,7 +25,9 @@ class IrActionsReport(models.Model):
         if report.groups_id and not report.groups_id & user.groups_id:
             raise refused
         records = self.env[report.model].browse(docids or [])
-        if not records.has_access("read"):
+        # Readable is not enough: an appointment of another structure is
+        # readable as busy time, and its card would print the person.
+        if not records.has_access("read") or records._kentro_unreadable_records():
             raise refused
         if records._transient and records.sudo().create_uid != user:
             raise refused

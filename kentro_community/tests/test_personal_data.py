@@ -374,6 +374,20 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
         self.assert_refused(self.user_professional, ["kentro_community.kentro_subject_access"])
         self.assert_refused(self.user_annex_professional, self.documents)
 
+    @mute_logger("odoo.http")
+    def test_an_appointment_seen_as_busy_time_prints_no_card(self):
+        # An administrator of the municipality working at no structure reads
+        # the appointment as busy time only: its card would name the person.
+        manager = new_test_user(
+            self.env,
+            login="kentro_manager_nowhere",
+            groups="kentro_community.group_kentro_manager",
+            company_id=self.municipality.id,
+            company_ids=[self.municipality.id],
+        )
+        self.assertTrue(self.event.with_user(manager).has_access("read"))
+        self.assert_refused(manager, ["kentro_community.kentro_appointment_card"])
+
     def test_the_staff_print_what_they_may_read(self):
         allowed = {
             self.user_reception: [
