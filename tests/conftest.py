@@ -18,7 +18,15 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ADDONS = ["kentro_community", "kentro_roma_annex", "kentro_migrant_annex", "kentro_mobile_unit"]
-DEMO_LOGINS = ["admin", "reception", "professional", "head", "supervisor", "manager", "employee"]
+DEMO_LOGINS = [
+    "admin",
+    "reception",
+    "professional",
+    "head",
+    "supervisor",
+    "kentro.manager",
+    "municipal.clerk",
+]
 
 
 class _PytestOdooImportNotice(logging.Filter):

@@ -39,7 +39,7 @@ def demo_server():
 
 
 def test_demo_prints_one_login_per_role(demo_server):
-    printed = re.findall(r"^  (\w+) ", demo_server["printed"], flags=re.MULTILINE)
+    printed = re.findall(r"^  ([\w.]+) ", demo_server["printed"], flags=re.MULTILINE)
     assert printed == DEMO_LOGINS
 
 
