@@ -102,13 +102,21 @@ class CalendarEvent(models.Model):
         structures for its staff."""
         if self.env.su:
             return self.browse()
-        appointments = self.sudo().filtered("kentro_appointment")
+        appointments = self._kentro_sudo().filtered("kentro_appointment")
         if not appointments:
             return self.browse()
         visible = self.env["kentro.centre"]._kentro_visible_ids()
         return self.browse(
             appointments.filtered(lambda event: event.kentro_centre_id.id not in visible).ids
         )
+
+    def _kentro_sudo(self):
+        """``self`` as superuser, reading only the fields asked for. sudo: only
+        ``kentro_appointment`` and ``kentro_centre_id`` are read, never masked.
+        Without ``prefetch_fields`` a read as superuser would also fetch the
+        private fields (description, location...) into the cache the request
+        shares, and the user's next read would find them there unmasked."""
+        return self.sudo().with_context(prefetch_fields=False)
 
     @api.model
     def _get_public_fields(self):
@@ -225,19 +233,23 @@ class CalendarEvent(models.Model):
 
     def write(self, vals):
         self._kentro_check_links([vals])  # before the booking checks, as in create
-        if self.sudo().filtered("kentro_appointment"):
+        appointments = self._kentro_sudo().filtered("kentro_appointment")
+        if appointments:
             values.check_values(self, vals)
         if vals.get("kentro_beneficiary_id"):
             vals = dict(vals)
             if "kentro_service_type_id" not in vals:
                 vals["kentro_service_type_id"] = self[:1].sudo().kentro_service_type_id.id
             self._kentro_prepare_values(vals, creating=False)
-        elif "name" in vals and self.sudo().filtered("kentro_appointment"):
+        elif "name" in vals and appointments:
             # The title of an appointment names the service, never the person.
             vals = {key: value for key, value in vals.items() if key != "name"}
-        if not (
+        if not (appointments or vals.get("kentro_beneficiary_id")) or not (
             self._kentro_booking_fields() & set(vals) or vals.get("kentro_attendance") == "planned"
         ):
+            # Events that are not Kentro's are written as Odoo writes them: the
+            # booking guard's savepoint would flush, and log their tracking
+            # messages, before Odoo does.
             return super().write(vals)
         with self._kentro_booking_guard():
             result = super().write(vals)
@@ -461,7 +473,9 @@ class CalendarAttendee(models.Model):
     def _send_mail_to_attendees(self, mail_template, force_send=False):
         # Appointments are announced by their own card, never by Odoo's
         # invitation, which would list the other attendees.
-        others = self.filtered(lambda attendee: not attendee.event_id.sudo().kentro_appointment)
+        others = self.filtered(
+            lambda attendee: not attendee.event_id._kentro_sudo().kentro_appointment
+        )
         return super(CalendarAttendee, others)._send_mail_to_attendees(
             mail_template, force_send=force_send
         )

@@ -274,6 +274,34 @@ class TestAppointmentPrivacy(AppointmentCase):
         self.assertIn(self.papadopoulos.partner_id.id, row["partner_ids"])
         self.assertEqual(row["kentro_beneficiary_id"][0], self.papadopoulos.id)
 
+    def test_one_read_does_not_unmask_the_next(self):
+        # Deciding what to mask must not leave the real values of the other
+        # fields in the cache, where the next read of the request finds them:
+        # for an appointment, and for a private event that is not Kentro's.
+        appointment = self.book(
+            self.at(self.monday, 10), description="<p>Παπαδόπουλος: χρέη</p>", location="Γραφείο 2"
+        )
+        other = self.env["calendar.event"].create(
+            {
+                "name": "Ιδιωτικό",
+                "privacy": "private",
+                "description": "<p>ιδιωτικό</p>",
+                "location": "Σπίτι",
+                "user_id": self.user_professional.id,
+                "start": self.at(self.monday, 18),
+                "stop": self.at(self.monday, 19),
+            }
+        )
+        for label, event in (("appointment", appointment), ("private event", other)):
+            self.env.invalidate_all()
+            Event = self.env["calendar.event"].with_user(self.user_employee)
+            for field in ("name", "location", "description"):
+                value = Event.browse(event.id).read([field])[0][field]
+                if field == "name":
+                    self.assertIn(value, ("Busy", "Απασχολημένος/η"), label)
+                else:
+                    self.assertFalse(value, f"{label}: {field}")
+
 
 @tagged("kentro", "kentro_appointments")
 class TestAttendance(AppointmentCase):
