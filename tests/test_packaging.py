@@ -106,3 +106,12 @@ def test_readme_quick_start_has_the_two_commands():
     assert "scripts/demo" in quick_start and "scripts/test" in quick_start
     for script in ("scripts/demo", "scripts/test"):
         assert (REPO_ROOT / script).stat().st_mode & 0o111, f"{script} is not executable"
+
+
+def test_ci_runs_odoos_own_suites_with_and_without_kentro():
+    # scripts/test runs them unless told not to; CI does not tell it.
+    ci = (REPO_ROOT / ".ci/run").read_text()
+    test = (REPO_ROOT / "scripts/test").read_text()
+    assert "ODOO_SUITES=${KENTRO_ODOO_SUITES:-1}" in test
+    assert "KENTRO_ODOO_SUITES" not in ci and "--no-odoo-suites" not in ci
+    assert (REPO_ROOT / "scripts/odoo-suites").stat().st_mode & 0o111
