@@ -340,4 +340,3 @@ class TestConsents(KentroRegistryCase):
             )[0].decode()
             self.assertIn("Έντυπο συναίνεσης", html)
             self.assertIn(text, html)
-
