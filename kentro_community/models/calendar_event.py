@@ -148,8 +148,9 @@ class CalendarEvent(models.Model):
         )
 
     def _kentro_private_records(self):
-        # sudo: only whether each event is an appointment is read.
-        return self.browse(self.sudo().exists().filtered("kentro_appointment").ids)
+        # sudo: only whether each event is an appointment is read (see
+        # _kentro_sudo: nothing else reaches the shared cache).
+        return self.browse(self._kentro_sudo().exists().filtered("kentro_appointment").ids)
 
     def _kentro_unreadable_records(self):
         # Appointments are readable by everyone as busy time: their followers,

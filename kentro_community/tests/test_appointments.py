@@ -302,6 +302,25 @@ class TestAppointmentPrivacy(AppointmentCase):
                 else:
                     self.assertFalse(value, f"{label}: {field}")
 
+    def test_a_look_at_its_documents_does_not_unmask_it(self):
+        # Listing attachments asks which events are appointments: that look,
+        # done as superuser, must not leave the appointment's private fields in
+        # the cache for the user's next read.
+        appointment = self.book(self.at(self.monday, 10), location="Γραφείο 2")
+        self.env["ir.attachment"].create(
+            {
+                "name": "κάρτα.txt",
+                "raw": b"x",
+                "res_model": "calendar.event",
+                "res_id": appointment.id,
+            }
+        )
+        self.env.invalidate_all()
+        Attachment = self.env["ir.attachment"].with_user(self.user_employee)
+        Attachment.search([("res_model", "=", "calendar.event"), ("res_id", "=", appointment.id)])
+        Event = self.env["calendar.event"].with_user(self.user_employee)
+        self.assertFalse(Event.browse(appointment.id).read(["location"])[0]["location"])
+
 
 @tagged("kentro", "kentro_appointments")
 class TestAttendance(AppointmentCase):
