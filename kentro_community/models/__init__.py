@@ -27,7 +27,6 @@ from . import kentro_goods
 from . import kentro_volunteer
 from . import calendar_event
 from . import mail_message
-from . import privacy
 from . import mail_thread
 from . import mail_followers
 from . import mail_activity
@@ -35,5 +34,4 @@ from . import ir_attachment
 from . import kentro_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
-from . import kentro_search_guard
 from . import ir_actions_report

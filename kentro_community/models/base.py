@@ -4,12 +4,17 @@ from odoo import api, models
 from odoo.exceptions import AccessError, MissingError
 from odoo.fields import Command
 
+# Operators whose value, on a one2many or many2many, is a list of record ids.
+IDS_OPERATORS = ("in", "not in", "=", "!=")
 # Odoo's own bookkeeping of who created and changed a record.
 MAGIC_FIELDS = frozenset(("create_uid", "write_uid"))
 
 
 class Base(models.AbstractModel):
-    """A Kentro record links only what its user may read.
+    """What every model learns from Kentro, acting only on Community Centre
+    records; other models and fields are left exactly as Odoo has them.
+
+    1. A Kentro record links only what its user may read.
 
     Odoo does not check that the record a many2one or many2many points at is
     one the user may read: a receptionist could write another municipality's
@@ -17,8 +22,21 @@ class Base(models.AbstractModel):
     relational value given to a Kentro model (and to a Kentro field of an Odoo
     model) by a user is checked here, once per target model and batch, before
     anything is written or any constraint formats a message from it. Code that
-    Kentro runs as superuser is trusted and not checked. Other models and
-    fields are left exactly as Odoo has them."""
+    Kentro runs as superuser is trusted and not checked.
+
+    2. Which records hold Community Centre data, and which of them the current
+    user may not read: the followers, activities and attachments of those are
+    hidden from that user as well (see mail_followers.py, mail_activity.py,
+    ir_attachment.py). Records of other apps are never concerned.
+
+    3. A search on a Kentro model is no oracle for records its user may not
+    read. Odoo resolves ``(one2many_or_many2many, 'in', ids)`` by the relation
+    alone, without the record rules of the related model: counting the
+    settlements or households whose members include file 57 would tell a user
+    who may not read file 57 where that person lives. On Kentro models, such
+    ids are narrowed to those the user may read before the search. Searches by
+    name or by a path (``member_ids.name``, which Odoo resolves under the
+    rules) and the superuser are left as Odoo has them."""
 
     _inherit = "base"
 
@@ -94,6 +112,57 @@ class Base(models.AbstractModel):
         except MissingError:
             return False
         return True
+
+    # Private records --------------------------------------------------
+
+    def _kentro_private_records(self):
+        """The records of ``self`` that hold Community Centre data: every record
+        of a Kentro model. Odoo models holding such data extend this
+        (appointments among calendar events, beneficiaries' contacts)."""
+        return self if self._name.startswith("kentro.") else self.browse()
+
+    def _kentro_unreadable_records(self):
+        """The private records of ``self`` the current user may not read in
+        full (deleted ones included: nothing of them is shown either)."""
+        if self.env.su:
+            return self.browse()
+        private = self._kentro_private_records()
+        if not private:
+            return private
+        return private - private.exists()._filtered_access("read")
+
+    # Searches ---------------------------------------------------------
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if domain and self._name.startswith("kentro.") and not self.env.su:
+            domain = [self._kentro_readable_ids_leaf(leaf) for leaf in domain]
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _kentro_readable_ids_leaf(self, leaf):
+        if not isinstance(leaf, (list, tuple)) or len(leaf) != 3 or not isinstance(leaf[0], str):
+            return leaf
+        name, operator, value = leaf
+        field = self._fields.get(name)
+        if (
+            field is None
+            or field.type not in ("one2many", "many2many")
+            or operator not in IDS_OPERATORS
+        ):
+            return leaf
+        ids = [value] if isinstance(value, int) and not isinstance(value, bool) else value
+        if (
+            not isinstance(ids, (list, tuple))
+            or not ids
+            or not all(
+                isinstance(record_id, int) and not isinstance(record_id, bool) for record_id in ids
+            )
+        ):
+            return leaf
+        comodel = self.env[field.comodel_name].with_context(active_test=False)
+        readable = comodel.search([("id", "in", list(ids))]).ids
+        return (name, "in" if operator in ("in", "=") else "not in", readable)
 
 
 def _linked_ids(value):

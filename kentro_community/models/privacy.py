@@ -1,32 +1,10 @@
+"""Helpers of the side-door checks on followers, activities and attachments:
+which rows point at a Community Centre record the user may not read (see
+``base._kentro_unreadable_records``), and how to refuse them."""
+
 from collections import defaultdict
 
-from odoo import models
 from odoo.exceptions import AccessError
-
-
-class Base(models.AbstractModel):
-    """Which records hold Community Centre data, and which of them the current
-    user may not read: the followers, activities and attachments of those are
-    hidden from that user as well (see mail_followers.py, mail_activity.py,
-    ir_attachment.py). Records of other apps are never concerned."""
-
-    _inherit = "base"
-
-    def _kentro_private_records(self):
-        """The records of ``self`` that hold Community Centre data: every record
-        of a Kentro model. Odoo models holding such data extend this
-        (appointments among calendar events, beneficiaries' contacts)."""
-        return self if self._name.startswith("kentro.") else self.browse()
-
-    def _kentro_unreadable_records(self):
-        """The private records of ``self`` the current user may not read in
-        full (deleted ones included: nothing of them is shown either)."""
-        if self.env.su:
-            return self.browse()
-        private = self._kentro_private_records()
-        if not private:
-            return private
-        return private - private.exists()._filtered_access("read")
 
 
 def unreadable_ids(env, rows):
