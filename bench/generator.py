@@ -397,8 +397,14 @@ class Municipality:
         for start in range(0, len(chosen), BATCH):
             batch = chosen[start : start + BATCH]
             pairs = [(person, rng.choice(agencies).id) for person in batch]
+            sent = [self.today - timedelta(days=rng.randrange(730)) for _pair in pairs]
+            # Each consent is signed on or before the day its referral is sent,
+            # as the referral's constraint requires.
             consents = env["kentro.consent"].create(
-                [{"beneficiary_id": person, "agency_id": agency} for person, agency in pairs]
+                [
+                    {"beneficiary_id": person, "agency_id": agency, "date": day}
+                    for (person, agency), day in zip(pairs, sent, strict=True)
+                ]
             )
             env["kentro.referral"].create(
                 [
@@ -407,9 +413,9 @@ class Municipality:
                         "agency_id": agency,
                         "consent_id": consent.id,
                         "state": rng.choice(["sent", "accepted", "completed", "rejected"]),
-                        "sent_date": self.today - timedelta(days=rng.randrange(730)),
+                        "sent_date": day,
                     }
-                    for (person, agency), consent in zip(pairs, consents, strict=True)
+                    for (person, agency), consent, day in zip(pairs, consents, sent, strict=True)
                 ]
             )
             self._commit(bar, len(batch))

@@ -102,12 +102,19 @@ class CalendarEvent(models.Model):
         structures for its staff."""
         if self.env.su:
             return self.browse()
-        appointments = self._kentro_sudo().filtered("kentro_appointment")
-        if not appointments:
+        # Iterated, not filtered: the records keep the prefetch set of the
+        # events being read, so each field is fetched once for all of them
+        # (filtered() would start a prefetch set per call, a query per event).
+        events = self._kentro_sudo()
+        if not any(event.kentro_appointment for event in events):
             return self.browse()
         visible = self.env["kentro.centre"]._kentro_visible_ids()
         return self.browse(
-            appointments.filtered(lambda event: event.kentro_centre_id.id not in visible).ids
+            [
+                event.id
+                for event in events
+                if event.kentro_appointment and event.kentro_centre_id.id not in visible
+            ]
         )
 
     def _kentro_sudo(self):
