@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
-from .privacy import add_forbidden, unreadable_ids
+from .privacy import refuse_unreadable, search_without_unreadable, unreadable_ids
 
 
 class IrAttachment(models.Model):
@@ -24,10 +24,7 @@ class IrAttachment(models.Model):
         # Overrides an internal ORM method; read, fetch and the download routes
         # go through it (guarded by test_side_doors.TestAttachments and
         # TestAttachmentsOverHttp).
-        result = super()._check_access(operation)
-        if self.env.su or not self:
-            return result
-        return add_forbidden(self, result, unreadable_ids(self.env, self._kentro_rows()))
+        return refuse_unreadable(self, super()._check_access(operation))
 
     @api.model
     def check(self, mode, values=None):
@@ -49,14 +46,4 @@ class IrAttachment(models.Model):
         # Overrides an internal ORM method that ir.attachment itself overrides
         # (guarded by test_side_doors.TestAttachments).
         query = super()._search(domain, offset, limit, order)
-        if self.env.is_superuser():
-            return query
-        rows = self.env.execute_query(
-            query.select(
-                *[self._field_to_sql(self._table, name) for name in ("id", "res_model", "res_id")]
-            )
-        )
-        hidden = unreadable_ids(self.env, rows)
-        if not hidden:
-            return query
-        return self.browse(row[0] for row in rows if row[0] not in hidden)._as_query(order)
+        return search_without_unreadable(self, query, order)

@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .privacy import add_forbidden, unreadable_ids
+from .privacy import refuse_unreadable, search_without_unreadable
 
 
 class MailActivity(models.Model):
@@ -15,29 +15,14 @@ class MailActivity(models.Model):
     def _check_access(self, operation):
         # Overrides an internal ORM method that mail.activity itself overrides
         # (guarded by test_side_doors.TestMessagesAndActivities).
-        result = super()._check_access(operation)
-        if self.env.su or not self:
-            return result
-        # sudo: only the record the activity is about is read, to check access to it.
-        rows = [(activity.id, activity.res_model, activity.res_id) for activity in self.sudo()]
-        return add_forbidden(self, result, unreadable_ids(self.env, rows))
+        return refuse_unreadable(self, super()._check_access(operation))
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method that mail.activity itself overrides
         # (guarded by test_side_doors.TestMessagesAndActivities).
         query = super()._search(domain, offset, limit, order)
-        if self.env.su:
-            return query
-        rows = self.env.execute_query(
-            query.select(
-                *[self._field_to_sql(self._table, name) for name in ("id", "res_model", "res_id")]
-            )
-        )
-        hidden = unreadable_ids(self.env, rows)
-        if not hidden:
-            return query
-        return self.browse(row[0] for row in rows if row[0] not in hidden)._as_query(order)
+        return search_without_unreadable(self, query, order)
 
     @api.constrains("user_id", "res_model", "res_id")
     def _check_kentro_assignee(self):

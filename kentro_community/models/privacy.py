@@ -34,3 +34,31 @@ def add_forbidden(records, result, forbidden_ids):
     return forbidden, lambda: AccessError(
         records.env._("This belongs to a Community Centre file or appointment you may not read.")
     )
+
+
+def refuse_unreadable(records, result):
+    """``_check_access``'s result for ``records`` (rows pointing at a record by
+    ``res_model``/``res_id``), with the rows pointing at a Community Centre
+    record the current user may not read refused as well."""
+    if records.env.su or not records:
+        return result
+    # sudo: only the record each row points at is read, to check access to it.
+    rows = [(row.id, row.res_model, row.res_id) for row in records.sudo().exists()]
+    return add_forbidden(records, result, unreadable_ids(records.env, rows))
+
+
+def search_without_unreadable(model, query, order):
+    """``query``, a search on ``model`` (rows pointing at a record by
+    ``res_model``/``res_id``), less the rows pointing at a Community Centre
+    record the current user may not read."""
+    if model.env.is_superuser():
+        return query
+    rows = model.env.execute_query(
+        query.select(
+            *[model._field_to_sql(model._table, name) for name in ("id", "res_model", "res_id")]
+        )
+    )
+    hidden = unreadable_ids(model.env, rows)
+    if not hidden:
+        return query
+    return model.browse(row[0] for row in rows if row[0] not in hidden)._as_query(order)
