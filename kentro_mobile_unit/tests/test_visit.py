@@ -89,6 +89,20 @@ class TestVisit(MobileCase):
 
 
 @tagged("kentro", "kentro_mobile", "kentro_security")
+@tagged("kentro", "kentro_mobile")
+class TestRegistrationInGreek(MobileCase):
+    def test_the_gender_options_read_in_greek(self):
+        fields = (
+            self.env["kentro.mobile.registration"]
+            .with_context(lang="el_GR")
+            .fields_get(["gender"], ["selection"])
+        )
+        self.assertEqual(
+            [label for _key, label in fields["gender"]["selection"]],
+            ["Γυναίκα", "Άνδρας", "Άλλο"],
+        )
+
+
 class TestMobileAccess(MobileCase):
     def setUp(self):
         super().setUp()

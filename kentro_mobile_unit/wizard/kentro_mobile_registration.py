@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kentro_community.models.kentro_beneficiary import GENDERS
+
 
 class KentroMobileRegistration(models.TransientModel):
     """On-the-spot registration at a mobile unit's visit: a person already in
@@ -18,9 +20,9 @@ class KentroMobileRegistration(models.TransientModel):
     first_name = fields.Char()
     last_name = fields.Char()
     birthdate = fields.Date(string="Date of birth")
-    gender = fields.Selection(
-        lambda self: self.env["kentro.beneficiary"]._fields["gender"].selection
-    )
+    # The file's own list, given as a list: Odoo translates the labels of a
+    # listed selection, not those a function returns.
+    gender = fields.Selection(GENDERS)
     phone = fields.Char()
     amka = fields.Char(string="Social security number (AMKA)")
     area_id = fields.Many2one(
