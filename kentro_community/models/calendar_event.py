@@ -105,6 +105,8 @@ class CalendarEvent(models.Model):
         # Iterated, not filtered: the records keep the prefetch set of the
         # events being read, so each field is fetched once for all of them
         # (filtered() would start a prefetch set per call, a query per event).
+        # sudo (see _kentro_sudo): only whether each event is an appointment
+        # and its structure are read, to decide what to mask.
         events = self._kentro_sudo()
         if not any(event.kentro_appointment for event in events):
             return self.browse()
@@ -241,6 +243,7 @@ class CalendarEvent(models.Model):
 
     def write(self, vals):
         self._kentro_check_links([vals])  # before the booking checks, as in create
+        # sudo (see _kentro_sudo): only which events are appointments is read.
         appointments = self._kentro_sudo().filtered("kentro_appointment")
         if appointments:
             values.check_values(self, vals)
@@ -481,6 +484,7 @@ class CalendarAttendee(models.Model):
     def _send_mail_to_attendees(self, mail_template, force_send=False):
         # Appointments are announced by their own card, never by Odoo's
         # invitation, which would list the other attendees.
+        # sudo (see _kentro_sudo): only whether the event is an appointment is read.
         others = self.filtered(
             lambda attendee: not attendee.event_id._kentro_sudo().kentro_appointment
         )

@@ -29,5 +29,6 @@ class IrActionsReport(models.Model):
         # readable as busy time, and its card would print the person.
         if not records.has_access("read") or records._kentro_unreadable_records():
             raise refused
+        # sudo: only who created the wizard is read, to compare with the user.
         if records._transient and records.sudo().create_uid != user:
             raise refused

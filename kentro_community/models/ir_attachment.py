@@ -1,7 +1,6 @@
 from odoo import api, models
-from odoo.exceptions import AccessError
 
-from .privacy import refuse_unreadable, search_without_unreadable, unreadable_ids
+from .privacy import refusal, refuse_unreadable, search_without_unreadable, unreadable_ids
 
 
 class IrAttachment(models.Model):
@@ -35,11 +34,7 @@ class IrAttachment(models.Model):
         if values and values.get("res_model") and values.get("res_id"):
             rows.append((0, values["res_model"], values["res_id"]))
         if unreadable_ids(self.env, rows):
-            raise AccessError(
-                self.env._(
-                    "This belongs to a Community Centre file or appointment you may not read."
-                )
-            )
+            raise refusal(self.env)
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

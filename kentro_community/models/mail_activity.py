@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
@@ -30,11 +32,15 @@ class MailActivity(models.Model):
         # must not stop on one who has since left the structure.
         if self.env.su:
             return
+        # sudo: only whom each activity is assigned to and on what is read.
+        assigned = defaultdict(set)  # (assignee, model): record ids
         for activity in self.sudo():
-            if not (activity.user_id and activity.res_model in self.env and activity.res_id):
-                continue
-            record = self.env[activity.res_model].with_user(activity.user_id)
-            if record.browse(activity.res_id)._kentro_unreadable_records():
+            if activity.user_id and activity.res_model in self.env and activity.res_id:
+                assigned[activity.user_id, activity.res_model].add(activity.res_id)
+        # One check per assignee and model, not per activity.
+        for (user, res_model), res_ids in assigned.items():
+            records = self.env[res_model].with_user(user).browse(res_ids)
+            if records._kentro_unreadable_records():
                 raise ValidationError(
                     self.env._(
                         "The activity cannot be assigned to this user: they may not read "

@@ -31,8 +31,14 @@ def add_forbidden(records, result, forbidden_ids):
     forbidden = records.browse(sorted(forbidden_ids))
     if result:
         return result[0] | forbidden, result[1]
-    return forbidden, lambda: AccessError(
-        records.env._("This belongs to a Community Centre file or appointment you may not read.")
+    return forbidden, lambda: refusal(records.env)
+
+
+def refusal(env):
+    """The error for a row of a Community Centre record the user may not
+    read: it names nothing."""
+    return AccessError(
+        env._("This belongs to a Community Centre file or appointment you may not read.")
     )
 
 

@@ -161,6 +161,7 @@ class TestReadAudit(KentroRegistryCase):
         self.assertFalse(self._rows())
 
     def test_reads_as_superuser_write_nothing(self):
+        # sudo: Odoo's own reads as superuser are what this test is about.
         self.files.sudo().read(["social_history"])
         self.assertFalse(self._rows())
 

@@ -325,6 +325,7 @@ class TestRelationalGuardRegistry(RelationalGuardCase):
     def _target_of_other_municipality(self, comodel):
         """A record of ``comodel`` that belongs to the other municipality, or
         an empty recordset when the model has no such records (catalogues)."""
+        # sudo: fixtures are found whoever the test is about.
         Comodel = self.env[comodel].sudo().with_context(active_test=False)
         if comodel == "res.company":
             return self.other_municipality
@@ -469,6 +470,7 @@ class TestRelationalGuardRegistry(RelationalGuardCase):
 
     def _names_a_secret(self, message, target):
         secrets = {
+            # sudo: the name the message must not contain, whoever may read it.
             target.sudo().display_name,
             self.other_person.name,
             self.other_centre.name,

@@ -50,6 +50,7 @@ class TestPermitMessages(MigrantCase):
         self.assertIn("does not exist or you have no access to it", message)
         for secret in ("Αλ-Σαγίρ", "Φατιμά", "Asylum seeker", "Αιτών άσυλο", "ΚΕΜ Άλλου Δήμου"):
             self.assertNotIn(secret, message)
+        # sudo: nothing was written, whoever looks.
         self.assertFalse(self.stranger.sudo().legal_document_ids)
 
     def test_own_person_is_named_with_their_status(self):
