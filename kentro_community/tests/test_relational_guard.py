@@ -1,6 +1,7 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -229,7 +230,12 @@ class TestReferralConsent(RelationalGuardCase):
 
     def send_with(self, consent, **extra):
         self.referral.with_user(self.user_professional).write(
-            {"state": "sent", "sent_date": fields.Date.today(), "consent_id": consent.id, **extra}
+            {
+                "state": "sent",
+                "sent_date": fields.Date.context_today(self.referral),
+                "consent_id": consent.id,
+                **extra,
+            }
         )
 
     def test_consent_of_another_person_is_refused(self):
@@ -246,13 +252,14 @@ class TestReferralConsent(RelationalGuardCase):
             )
 
     def test_consent_not_valid_on_the_day_is_refused(self):
-        self.consent.valid_until = fields.Date.today() - relativedelta(days=1)
+        today = fields.Date.context_today(self.consent)
+        self.consent.valid_until = today - relativedelta(days=1)
         with self.assertRaises(ValidationError):
             self.send_with(self.consent)
         self.consent.write({"valid_until": False, "state": "refused"})
         with self.assertRaises(ValidationError):
             self.send_with(self.consent)
-        self.consent.write({"state": "given", "date": fields.Date.today() + relativedelta(days=3)})
+        self.consent.write({"state": "given", "date": today + relativedelta(days=3)})
         with self.assertRaises(ValidationError):
             self.send_with(self.consent)
 
@@ -272,6 +279,21 @@ class TestReferralConsent(RelationalGuardCase):
         )
         self.send_with(consent, agency_id=self.other_agency.id)
         self.assertEqual(self.referral.state, "sent")
+
+    def test_a_consent_given_after_midnight_in_greece_covers_that_days_referral(self):
+        # 23:30 UTC on 2 December is 01:30 on 3 December in Athens: the
+        # consent, the referral and the check must all count the Greek day.
+        with freeze_time("2026-12-02 23:30:00"):
+            consent = self.env["kentro.consent"].create(
+                {"beneficiary_id": self.second_person.id, "agency_id": self.agency.id}
+            )
+            self.assertEqual(consent.date, date(2026, 12, 3))
+            referral = self.env["kentro.referral"].create(
+                {"beneficiary_id": self.second_person.id, "agency_id": self.agency.id}
+            )
+            referral.with_user(self.user_professional).action_send()
+            self.assertEqual(referral.consent_id, consent)
+            self.assertEqual(referral.sent_date, date(2026, 12, 3))
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_privacy")
@@ -426,7 +448,8 @@ class TestRelationalGuardRegistry(RelationalGuardCase):
             elif field.type in ("char", "text", "html"):
                 vals[name] = "Δοκιμή"
             elif field.type == "date":
-                vals[name] = fields.Date.today()
+                # The day in Greece, as the fields' defaults compute it.
+                vals[name] = fields.Date.context_today(Model)
             elif field.type == "datetime":
                 # A start before a stop, in the order the fields are declared.
                 hours += 1
