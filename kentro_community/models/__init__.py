@@ -35,3 +35,4 @@ from . import kentro_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
 from . import ir_actions_report
+from . import res_company
