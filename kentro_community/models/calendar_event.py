@@ -76,6 +76,12 @@ class CalendarEvent(models.Model):
     kentro_service_id = fields.Many2one(
         "kentro.service", string="Service entry", readonly=True, copy=False, groups=STAFF
     )
+    kentro_card_mailable = fields.Boolean(
+        string="Card can be e-mailed",
+        compute="_compute_kentro_card_mailable",
+        groups=STAFF,
+        help="The beneficiary has an e-mail address to send the appointment card to.",
+    )
 
     # The professional (the organiser) is never booked twice at the same time,
     # even when two bookings race: PostgreSQL refuses the overlapping row.
@@ -93,6 +99,22 @@ class CalendarEvent(models.Model):
     def _compute_kentro_appointment(self):
         for event in self.sudo():
             event.kentro_appointment = bool(event.kentro_beneficiary_id)
+
+    @api.depends("kentro_beneficiary_id.partner_id.email")
+    def _compute_kentro_card_mailable(self):
+        # Read as the user: an appointment of another structure (busy time)
+        # is never mailable, and its person is not read.
+        hidden = self.filtered("id")._kentro_hidden()
+        for event in self:
+            event.kentro_card_mailable = event not in hidden and bool(
+                event.kentro_beneficiary_id.partner_id.email
+            )
+
+    @api.onchange("kentro_beneficiary_id")
+    def _onchange_kentro_beneficiary_centre(self):
+        # Booked from the calendar: the person's structure, unless chosen.
+        if self.kentro_beneficiary_id and not self.kentro_centre_id:
+            self.kentro_centre_id = self.kentro_beneficiary_id.centre_id
 
     # Privacy --------------------------------------------------------------
 
@@ -303,21 +325,32 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _kentro_prepare_values(self, vals, creating=True):
-        """An appointment's title names the service, never the person; the
-        person's contact is an attendee; Odoo's reminders warn the professional."""
+        """An appointment's title names the service, never the person, in the
+        language of the structure's staff (not the language of the client that
+        books: an English RPC script, a cron); the person's contact and the
+        professional are attendees; Odoo's reminders warn the professional."""
         person = self.env["kentro.beneficiary"].browse(vals["kentro_beneficiary_id"])
-        service_type = self.env["kentro.service.type"].browse(vals.get("kentro_service_type_id"))
         if not vals.get("kentro_centre_id"):
             vals["kentro_centre_id"] = person.centre_id.id
+        centre = self.env["kentro.centre"].browse(vals["kentro_centre_id"])
+        staff = self.with_context(lang=centre.company_id._kentro_lang())
+        service_type = staff.env["kentro.service.type"].browse(vals.get("kentro_service_type_id"))
         vals["name"] = (
-            self.env._("Appointment: %(service)s", service=service_type.name)
-            if (service_type)
-            else self.env._("Community Centre appointment")
+            staff.env._("Appointment: %(service)s", service=service_type.name)
+            if service_type
+            else staff.env._("Community Centre appointment")
         )
         partner_commands = list(vals.get("partner_ids") or [])
         if partner_commands and isinstance(partner_commands[0], int):
             partner_commands = [fields.Command.set(partner_commands)]
         partner_commands.append(fields.Command.link(person.partner_id.id))
+        # Booked in the calendar's quick form, the professional is only the
+        # organiser: an attendee too, so the appointment is in their calendar.
+        professional = self.env["res.users"].browse(
+            vals.get("user_id", self.env.uid if creating else False)
+        )
+        if professional:
+            partner_commands.append(fields.Command.link(professional.partner_id.id))
         vals["partner_ids"] = partner_commands
         if creating:
             vals.setdefault("privacy", "confidential")
@@ -428,11 +461,13 @@ class CalendarEvent(models.Model):
         self._kentro_check_planned()
         self.write({"kentro_attendance": "missed"})
         for event in self:
+            # Read by the structure's staff: in their language.
+            staff = event.with_context(lang=event.kentro_centre_id.company_id._kentro_lang())
             event.kentro_beneficiary_id.activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=fields.Date.context_today(self),
-                summary=self.env._("Call back: missed appointment"),
-                note=self.env._(
+                summary=staff.env._("Call back: missed appointment"),
+                note=staff.env._(
                     "Missed the appointment of %(date)s.",
                     date=event._kentro_local(event.start).strftime("%d/%m/%Y %H:%M"),
                 ),
@@ -452,14 +487,14 @@ class CalendarEvent(models.Model):
     def action_kentro_send_card(self):
         """E-mail the appointment card (with the PDF) to the beneficiary."""
         template = self.env.ref("kentro_community.mail_template_kentro_appointment_card")
-        for event in self:
-            if not event.kentro_beneficiary_id.partner_id.email:
-                raise UserError(
-                    self.env._(
-                        "%(person)s has no e-mail address: print the card instead.",
-                        person=event.kentro_beneficiary_id.name,
-                    )
+        if not all(self.mapped("kentro_card_mailable")):
+            raise UserError(
+                self.env._(
+                    "The beneficiary has no e-mail address: record one in their file, "
+                    "or print the card instead."
                 )
+            )
+        for event in self:
             template.send_mail(event.id, email_layout_xmlid="mail.mail_notification_light")
         return True
 
@@ -504,6 +539,28 @@ class KentroAppointmentSlot(models.TransientModel):
     start = fields.Datetime(required=True)
     stop = fields.Datetime(required=True)
     user_id = fields.Many2one("res.users", string="Professional", required=True)
+    name = fields.Char(string="When", compute="_compute_name")
+
+    @api.depends("start", "stop", "finder_id.centre_id")
+    @api.depends_context("lang")
+    def _compute_name(self):
+        """«Δευτέρα 14/12/2026 09:00–09:45»: the day in the reader's language,
+        the 24-hour clock of the structure's local time."""
+        labels = dict(
+            self.env["resource.calendar.attendance"]
+            ._fields["dayofweek"]
+            ._description_selection(self.env)
+        )
+        for slot in self:
+            if not (slot.start and slot.stop):
+                slot.name = False
+                continue
+            tz = slot.finder_id.centre_id._local_timezone()
+            start, stop = _utc(slot.start).astimezone(tz), _utc(slot.stop).astimezone(tz)
+            slot.name = (
+                f"{labels[str(start.weekday())]} {start.strftime('%d/%m/%Y %H:%M')}"
+                f"–{stop.strftime('%H:%M')}"
+            )
 
     def action_book(self):
         self.ensure_one()
@@ -643,6 +700,8 @@ class KentroAppointmentFinder(models.TransientModel):
             )
         return {
             "type": "ir.actions.act_window",
+            # Without a name the dialog would read "Odoo" after each search.
+            "name": self.env._("Book an appointment"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",

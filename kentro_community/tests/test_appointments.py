@@ -1,16 +1,23 @@
+import glob
+import os
+import re
 from datetime import datetime, time, timedelta
 
+import polib
 import pytz
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from ..tools import dates
 from .common import KentroRegistryCase
 
 ATHENS = pytz.timezone("Europe/Athens")
+ADDONS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def weekly_hours(env, name, hour_from, hour_to, company):
@@ -453,3 +460,153 @@ class TestAppointmentTour(HttpCase, AppointmentCase):
         self.assertEqual(
             self.env["kentro.service"].search_count([("appointment_id", "=", event.id)]), 1
         )
+
+
+@tagged("kentro", "kentro_appointments")
+class TestBookingScreens(AppointmentCase):
+    """What reception reads while booking: Greek words, Greek times, titles in
+    the municipality's language whatever the language of the client."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("el_GR")
+        cls.municipality.partner_id.lang = "el_GR"
+
+    def test_titles_are_in_the_municipality_language_not_the_client_one(self):
+        # An English-speaking RPC client (or cron) books: the staff read Greek.
+        event = self.book(self.at(self.monday, 10)).with_context(lang="en_US")
+        greek_service = self.counselling.with_context(lang="el_GR").name
+        self.assertEqual(event.name, f"Ραντεβού: {greek_service}")
+        event.with_context(lang="en_US").action_kentro_missed()
+        activity = self.papadopoulos.activity_ids
+        self.assertEqual(activity.summary, "Επικοινωνία: χαμένο ραντεβού")
+        self.assertIn("Δεν προσήλθε", str(activity.note))
+
+    def test_slots_read_as_greek_24_hour_times(self):
+        finder = (
+            self.env["kentro.appointment.finder"]
+            .with_user(self.user_reception)
+            .with_context(lang="el_GR")
+            .create(
+                {
+                    "beneficiary_id": self.kosti.id,
+                    "centre_id": self.centre.id,
+                    "service_type_id": self.counselling.id,
+                    "date_from": self.monday,
+                    "weeks": 1,
+                    "duration": 45,
+                }
+            )
+        )
+        finder.action_search()
+        self.assertEqual(
+            finder.slot_ids[0].name,
+            f"Δευτέρα {self.monday.strftime('%d/%m/%Y')} 08:00–08:45",
+        )
+        greek = self.env.ref("base.lang_el_GR")
+        self.assertEqual((greek.time_format, greek.short_time_format), ("%H:%M", "%H:%M"))
+
+    def test_the_finder_keeps_its_greek_title_after_a_search(self):
+        finder = (
+            self.env["kentro.appointment.finder"]
+            .with_user(self.user_reception)
+            .with_context(lang="el_GR")
+            .create(
+                {
+                    "beneficiary_id": self.kosti.id,
+                    "centre_id": self.centre.id,
+                    "service_type_id": self.counselling.id,
+                    "date_from": self.monday,
+                }
+            )
+        )
+        self.assertEqual(finder.action_search()["name"], "Κράτηση ραντεβού")
+        opened = self.kosti.with_user(self.user_reception).with_context(lang="el_GR")
+        self.assertEqual(opened.action_book_appointment()["name"], "Κράτηση ραντεβού")
+
+    def test_booking_is_never_called_closing_in_greek(self):
+        # «Κλείσιμο» is also the window's Close: "book" reads «Κράτηση».
+        finder = self.env.ref("kentro_community.kentro_appointment_finder_view_form")
+        arch = finder.with_context(lang="el_GR").arch_db
+        self.assertIn('string="Κράτηση"', arch)
+        self.assertIn('string="Κλείσιμο παραθύρου"', arch)
+        for path in glob.glob(os.path.join(ADDONS, "kentro_*", "i18n", "el.po")):
+            for entry in polib.pofile(path):
+                if re.search(r"\bbook", entry.msgid, re.IGNORECASE):
+                    self.assertNotRegex(entry.msgstr.lower(), "κλεί(σ|στ)", entry.msgid)
+
+    def test_the_appointments_calendar_shows_the_structure_and_books_with_kentro_form(self):
+        action = self.env.ref("kentro_community.kentro_appointment_action")
+        calendar_view = action.view_ids.filtered(lambda view: view.view_mode == "calendar").view_id
+        self.assertEqual(
+            calendar_view, self.env.ref("kentro_community.kentro_appointment_view_calendar")
+        )
+        views = (
+            self.env["calendar.event"]
+            .with_user(self.user_reception)
+            .get_views([(calendar_view.id, "calendar")])
+        )
+        arch = etree.fromstring(views["views"]["calendar"]["arch"])
+        # Odoo's attendee calendar starts on the user's own events (its
+        # "Everybody's calendars" box unticked): no such filter here.
+        self.assertNotEqual(arch.get("js_class"), "attendee_calendar")
+        self.assertFalse(arch.xpath("//field[@write_model]"))
+        self.assertTrue(arch.xpath("//field[@name='user_id'][@filters='1']"))
+        quick = self.env["ir.ui.view"].browse(int(arch.get("quick_create_view_id")))
+        self.assertEqual(
+            quick, self.env.ref("kentro_community.kentro_appointment_view_form_quick_create")
+        )
+        quick_arch = etree.fromstring(
+            self.env["calendar.event"]
+            .with_user(self.user_reception)
+            .get_views([(quick.id, "form")])["views"]["form"]["arch"]
+        )
+        for name in (
+            "kentro_beneficiary_id",
+            "kentro_service_type_id",
+            "kentro_centre_id",
+            "user_id",
+        ):
+            self.assertTrue(quick_arch.xpath(f"//field[@name='{name}']"), name)
+        self.assertFalse(quick_arch.xpath("//field[@name='description']"))
+        # Reception sees the appointment it booked for the psychologist.
+        event = self.book(self.at(self.monday, 10))
+        domain = safe_eval(action.domain or "[]")
+        found = self.env["calendar.event"].with_user(self.user_reception).search(domain)
+        self.assertIn(event, found)
+        # What the quick form saves is an appointment, at the clicked time,
+        # with the professional among the attendees.
+        Event = self.env["calendar.event"].with_user(self.user_reception)
+        quick_event = Event.with_context(safe_eval(action.context)).create(
+            {
+                "kentro_beneficiary_id": self.kosti.id,
+                "kentro_service_type_id": self.counselling.id,
+                "user_id": self.user_professional.id,
+                "start": self.at(self.monday, 12),
+                "stop": self.at(self.monday, 12, 45),
+            }
+        )
+        self.assertEqual(quick_event.kentro_centre_id, self.centre)
+        self.assertEqual(
+            quick_event.partner_ids, self.kosti.partner_id | self.user_professional.partner_id
+        )
+
+    def test_card_by_e_mail_only_for_a_person_with_an_address(self):
+        with_address = self.book(self.at(self.monday, 9)).with_user(self.user_reception)
+        without = self.book(self.at(self.monday, 11), person=self.kosti).with_user(
+            self.user_reception
+        )
+        self.assertTrue(with_address.kentro_card_mailable)
+        self.assertFalse(without.kentro_card_mailable)
+        arch = etree.fromstring(
+            self.env["calendar.event"]
+            .with_user(self.user_reception)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        button = arch.xpath("//button[@name='action_kentro_send_card']")[0]
+        self.assertIn("not kentro_card_mailable", button.get("invisible"))
+        with self.assertRaises(UserError) as caught:
+            without.with_context(lang="el_GR").action_kentro_send_card()
+        self.assertIn("δεν έχει διεύθυνση e-mail", str(caught.exception))
+        self.assertNotIn("Κωστή", str(caught.exception))

@@ -96,8 +96,6 @@ class CalendarEvent(models.Model):
     @api.onchange("kentro_beneficiary_id")
     def _onchange_kentro_interpreter_need(self):
         person = self.kentro_beneficiary_id
-        if person and not self.kentro_centre_id:
-            self.kentro_centre_id = person.centre_id
         if person.interpreter_needed and not self.kentro_interpreter_language_id:
             self.kentro_interpreter_language_id = person.interpreter_language_id
 
