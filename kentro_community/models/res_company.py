@@ -1,8 +1,26 @@
-from odoo import models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # Odoo leaves a new company without a document layout and stops an
+    # administrator's first print at its layout wizard; a municipality
+    # prints its documents from the first day.
+    external_report_layout_id = fields.Many2one(default=lambda self: self._kentro_default_layout())
+
+    def _kentro_default_layout(self):
+        return self.env.ref("web.external_layout_standard", raise_if_not_found=False)
+
+    @api.model
+    def _kentro_set_default_layout(self):
+        """Give the companies without a document layout Odoo's standard one."""
+        layout = self._kentro_default_layout()
+        if layout:
+            companies = self.with_context(active_test=False).search(
+                [("external_report_layout_id", "=", False)]
+            )
+            companies.write({"external_report_layout_id": layout.id})
 
     def _kentro_lang(self):
         """The language of the people who read the titles and texts Kentro
