@@ -23,6 +23,25 @@ class KentroBeneficiary(models.Model):
         data["kentro.service"]["export"] += ["mobile_visit_id"]
         return data
 
+    def action_book_appointment(self):
+        action = super().action_book_appointment()
+        booking_centre = self.centre_id._kentro_booking_centre()
+        action["context"] = {**action["context"], "default_centre_id": booking_centre.id}
+        return action
+
+
+class KentroAppointmentFinder(models.TransientModel):
+    _inherit = "kentro.appointment.finder"
+
+    @api.onchange("beneficiary_id")
+    def _onchange_beneficiary_id(self):
+        # The core proposes the person's structure; a mobile unit's people
+        # are booked at its reference centre.
+        result = super()._onchange_beneficiary_id()
+        if self.centre_id:
+            self.centre_id = self.centre_id._kentro_booking_centre()
+        return result
+
 
 class KentroService(models.Model):
     _inherit = "kentro.service"

@@ -17,3 +17,12 @@ class KentroCentre(models.Model):
         help="The communities the mobile unit visits.",
     )
     mobile_visit_ids = fields.One2many("kentro.mobile.visit", "centre_id", string="Visits")
+
+    def _kentro_booking_centre(self):
+        """Where appointments of this structure's people are booked: a mobile
+        unit has no premises, so at its reference centre (the address and
+        phone its people's cards give)."""
+        self.ensure_one()
+        if self.centre_type == "mobile_unit" and self.parent_id:
+            return self.parent_id
+        return self

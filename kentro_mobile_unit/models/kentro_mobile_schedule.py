@@ -30,7 +30,9 @@ class KentroMobileSchedule(models.Model):
     _order = "centre_id, area_id"
 
     centre_id = fields.Many2one(
-        string="Mobile unit", domain="[('centre_type', '=', 'mobile_unit')]"
+        string="Mobile unit",
+        domain="[('centre_type', '=', 'mobile_unit')]",
+        default=lambda self: self.env["kentro.mobile.visit"]._default_mobile_unit(),
     )
     area_id = fields.Many2one(
         "kentro.area", string="Village", required=True, domain="[('id', 'in', allowed_area_ids)]"

@@ -31,7 +31,10 @@ class KentroMobileVisit(models.Model):
     _order = "start desc, id desc"
 
     centre_id = fields.Many2one(
-        string="Mobile unit", domain="[('centre_type', '=', 'mobile_unit')]", tracking=True
+        string="Mobile unit",
+        domain="[('centre_type', '=', 'mobile_unit')]",
+        tracking=True,
+        default=lambda self: self._default_mobile_unit(),
     )
     area_id = fields.Many2one(
         "kentro.area",
@@ -42,6 +45,9 @@ class KentroMobileVisit(models.Model):
         domain="[('id', 'in', allowed_area_ids)]",
     )
     allowed_area_ids = fields.Many2many(related="centre_id.mobile_area_ids")
+    # The village's own name, short enough for a phone's list (the area's
+    # display name runs from the municipality down).
+    area_name = fields.Char(related="area_id.name", string="Village name")
     schedule_id = fields.Many2one(
         "kentro.mobile.schedule", string="Repeat rule", index=True, ondelete="set null"
     )
@@ -80,6 +86,16 @@ class KentroMobileVisit(models.Model):
             "The repeat rule already has a visit on that day.",
         ),
     ]
+
+    @api.model
+    def _default_mobile_unit(self):
+        """The user's own mobile unit (their structures list the reference
+        centre too), else the first unit they may see, as a head does."""
+        Centre = self.env["kentro.centre"]
+        units = self.env.user.kentro_centre_ids.filtered(
+            lambda centre: centre.centre_type == "mobile_unit"
+        )
+        return units[:1] or Centre.search([("centre_type", "=", "mobile_unit")], limit=1)
 
     @api.depends("start", "stop", "centre_id")
     def _compute_date(self):
@@ -130,8 +146,11 @@ class KentroMobileVisit(models.Model):
 
     def _event_values(self):
         self.ensure_one()
+        # The crew's calendar reads the title in the municipality's language,
+        # whatever the language of whoever planned the visit.
+        env = self.with_context(lang=self.company_id._kentro_lang()).env
         return {
-            "name": self.env._("Mobile unit: %(village)s", village=self.area_id.name),
+            "name": env._("Mobile unit: %(village)s", village=self.area_id.name),
             "start": self.start,
             "stop": self.stop,
             "location": self.meeting_point or self.area_id.name,

@@ -90,14 +90,34 @@ class KentroMobileRegistration(models.TransientModel):
         return person
 
     def action_register_next(self):
-        """Register, then a clean form for the next person in the queue."""
-        self._register_person()
-        return self.visit_id.action_register_person()
+        """Register, say so, then a clean form for the next person in the queue."""
+        person = self._register_person()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                # The name only: the services given may tell of health or
+                # other special-category data, and the notice shows on a
+                # screen in a village square.
+                "message": self.env._("Registered: %(person)s", person=person.name),
+                "next": self.visit_id.action_register_person(),
+            },
+        }
+
+    def _follow_up_service(self):
+        """The service the follow-up is for: the first one chosen beyond the
+        information given to everyone, else the one chosen."""
+        information = self.env.ref("kentro_community.kentro_service_type_information")
+        return (self.service_type_ids - information)[:1] or self.service_type_ids[:1]
 
     def action_register_and_book(self):
-        """Register, then book a follow-up at the reference centre."""
+        """Register, then book a follow-up at the reference centre (see
+        ``kentro.centre._kentro_booking_centre``) for the service chosen."""
         person = self._register_person()
-        reference = self.visit_id.centre_id.parent_id or self.visit_id.centre_id
         action = person.action_book_appointment()
-        action["context"] = {**action["context"], "default_centre_id": reference.id}
+        action["context"] = {
+            **action["context"],
+            "default_service_type_id": self._follow_up_service().id,
+        }
         return action
