@@ -21,3 +21,4 @@ from . import test_personal_data
 from . import test_audit
 from . import test_relational_guard
 from . import test_greek_check
+from . import test_odoo_greek
