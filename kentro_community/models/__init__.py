@@ -35,4 +35,5 @@ from . import kentro_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
 from . import ir_actions_report
+from . import ir_ui_menu
 from . import res_company

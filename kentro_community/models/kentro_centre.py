@@ -155,6 +155,10 @@ class KentroCentre(models.Model):
         """What keeps the structure from the staffing rules, in the user's language."""
         self.ensure_one()
         if self.centre_type != "centre":
+            # The 2016 decision sets no minimum for annexes and mobile units,
+            # but one with nobody working at it does not operate.
+            if not self.staff_ids:
+                return [self.env._("Nobody works at this structure: add its staff.")]
             return []
         issues = []
         if len(self.staff_ids) < self._minimum_staff(self.population):
@@ -292,8 +296,9 @@ class KentroCentre(models.Model):
 
     def write(self, vals):
         # Record rules read the structures' tree and each user's structures (the
-        # staff, seen from the structure); their domains are cached per user.
-        if {"parent_id", "company_id", "active", "staff_ids"} & set(vals):
+        # staff, seen from the structure); their domains are cached per user,
+        # and so are the menus, which offer a report by the structures' types.
+        if {"parent_id", "company_id", "active", "staff_ids", "centre_type"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
 

@@ -21,4 +21,5 @@ from . import test_personal_data
 from . import test_audit
 from . import test_relational_guard
 from . import test_greek_check
+from . import test_report_offer
 from . import test_odoo_greek

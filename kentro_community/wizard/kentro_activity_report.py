@@ -7,9 +7,32 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
+from odoo.tools.safe_eval import safe_eval
 
 from ..models.calendar_event import opening_hours_text
 from ..tools import dates
+
+
+class Hours:
+    """A length of time as a Greek report prints it: hours and minutes (0:48,
+    12:05), in the PDF as text and in the XLSX as a time cell ([h]:mm)."""
+
+    __slots__ = ("minutes",)
+
+    def __init__(self, minutes):
+        self.minutes = round(minutes or 0)
+
+    def __str__(self):
+        hours, minutes = divmod(self.minutes, 60)
+        return f"{hours}:{minutes:02d}"
+
+    __repr__ = __str__
+
+    def __eq__(self, other):
+        return isinstance(other, Hours) and other.minutes == self.minutes
+
+    def __hash__(self):
+        return hash(self.minutes)
 
 
 def _previous_month(record):
@@ -37,11 +60,12 @@ class KentroActivityReport(models.TransientModel):
         required=True,
     )
     year = fields.Integer(default=lambda self: fields.Date.context_today(self).year)
+    # Not required in the model: printing without a structure gets a clear
+    # message from action_print, not the web client's list of invalid fields.
     centre_id = fields.Many2one(
         "kentro.centre",
         string="Structure",
-        required=True,
-        default=lambda self: self.env.user.kentro_centre_ids[:1],
+        default=lambda self: self._default_centre(),
     )
     include_attached = fields.Boolean(string="With its annexes and mobile units", default=True)
     date_from = fields.Date(
@@ -71,6 +95,75 @@ class KentroActivityReport(models.TransientModel):
         for report in self:
             if report.date_from > report.date_to:
                 raise UserError(self.env._("The period must start before it ends."))
+
+    @api.model
+    def _default_centre(self):
+        """The user's structure: the one they work at or head; for the Social
+        Service, which works at none, the first reference centre of the
+        municipality (its report covers its annexes and mobile units)."""
+        Centre = self.env["kentro.centre"]
+        centre = self.env.user.kentro_centre_ids.filtered(
+            lambda structure: structure.has_access("read")
+        )[:1]
+        return centre or Centre.search([("parent_id", "=", False)], limit=1)
+
+    # ------------------------------------------------ which report, for whom
+    @api.model
+    def _report_structure_types(self):
+        """{report type: the type of structure it reports on}: a report listed
+        here is offered only to users who read such a structure and printed
+        only for structures that include one. Annexes add their reports."""
+        return {}
+
+    @api.model
+    def _available_report_types(self):
+        """The report types this user's structures can have."""
+        needed = self._report_structure_types()
+        Centre = self.env["kentro.centre"]
+        # As the user: record rules give exactly the structures they read.
+        types = set(Centre.search([]).mapped("centre_type")) if Centre.has_access("read") else set()
+        return [
+            key
+            for key, _label in self._fields["report_type"].selection
+            if needed.get(key) is None or needed[key] in types
+        ]
+
+    @api.model
+    def _unavailable_report_menus(self):
+        """The menus of report types none of the user's structures can have."""
+        # sudo: actions and menus are configuration; only their ids are used.
+        actions = self.env["ir.actions.act_window"].sudo().search([("res_model", "=", self._name)])
+        available = self._available_report_types()
+        hidden = [
+            f"ir.actions.act_window,{action.id}"
+            for action in actions
+            if safe_eval(action.context or "{}", {"uid": self.env.uid}).get("default_report_type")
+            not in (None, *available)
+        ]
+        if not hidden:
+            return self.env["ir.ui.menu"]
+        return self.env["ir.ui.menu"].sudo().search([("action", "in", hidden)])
+
+    def _check_printable(self):
+        """Everything that would keep the report from printing, said in the
+        user's language before anything is rendered."""
+        self.ensure_one()
+        if not self.centre_id:
+            raise UserError(self.env._("Choose the structure to report on."))
+        self._check_structure_access()
+        needed = self._report_structure_types().get(self.report_type)
+        if needed and needed not in self._structures().mapped("centre_type"):
+            kinds = dict(
+                self.env["kentro.centre"]._fields["centre_type"]._description_selection(self.env)
+            )
+            raise UserError(
+                self.env._(
+                    "%(structure)s has no %(kind)s: choose a structure of this kind, or its "
+                    "reference centre with its annexes and mobile units.",
+                    structure=self.centre_id.name,
+                    kind=kinds.get(needed, needed),
+                )
+            )
 
     @api.model
     def _leaves_the_centre(self):
@@ -152,6 +245,14 @@ class KentroActivityReport(models.TransientModel):
     def _labels(self, model, field):
         return dict(self.env[model]._fields[field]._description_selection(self.env))
 
+    def _gender_columns(self):
+        """{gender: label}, people with no recorded gender last, so that the
+        columns by gender add up to the total."""
+        return {
+            **self._labels("kentro.beneficiary", "gender"),
+            False: self.env._("Not recorded"),
+        }
+
     def _sections(self):
         """The report as a list of tables: {title, columns, rows}, each row a
         label followed by its figures. PDF and XLSX both render these."""
@@ -161,7 +262,7 @@ class KentroActivityReport(models.TransientModel):
         sections = []
 
         # New beneficiaries by gender, per structure; active beneficiaries.
-        genders = self._labels("kentro.beneficiary", "gender")
+        genders = self._gender_columns()
         new = self._aggregate("beneficiaries", ["centre_id", "gender"], ["__count"])
         active = dict(self._aggregate("services", ["centre_id"], ["beneficiary_id:count_distinct"]))
         rows = []
@@ -200,7 +301,7 @@ class KentroActivityReport(models.TransientModel):
                     env._("Hours"),
                 ],
                 "rows": [
-                    [service_type.name, axes.get(axis, ""), count, people, round(minutes / 60, 1)]
+                    [service_type.name, axes.get(axis, ""), count, people, Hours(minutes)]
                     for axis, service_type, count, people, minutes in sorted(
                         services, key=lambda row: (row[0] or "", row[1].sequence, row[1].name)
                     )
@@ -336,7 +437,7 @@ class KentroActivityReport(models.TransientModel):
             ("registration_date", ">=", self.date_from),
             ("registration_date", "<=", self.date_to),
         ]
-        genders = self._labels("kentro.beneficiary", "gender")
+        genders = self._gender_columns()
 
         def row(label, domain):
             counts = dict(Beneficiary._read_group(base + domain, ["gender"], ["__count"]))
@@ -472,6 +573,7 @@ class KentroActivityReport(models.TransientModel):
         buffer = io.BytesIO()
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
         bold = workbook.add_format({"bold": True})
+        hours = workbook.add_format({"num_format": "[h]:mm"})
         sheet = workbook.add_worksheet(self.env._("Report")[:31])
         sheet.write(0, 0, self._title(), bold)
         row = 2
@@ -481,7 +583,12 @@ class KentroActivityReport(models.TransientModel):
             sheet.write_row(row, 0, section["columns"], bold)
             row += 1
             for line in section["rows"]:
-                sheet.write_row(row, 0, line)
+                for column, value in enumerate(line):
+                    if isinstance(value, Hours):
+                        # A time cell: Excel and LibreOffice show it as 0:48.
+                        sheet.write_number(row, column, value.minutes / 1440, hours)
+                    else:
+                        sheet.write(row, column, value)
                 row += 1
             row += 1
         if self.report_type == "annual" and self.centre_id.annual_report_notes:
@@ -500,7 +607,9 @@ class KentroActivityReport(models.TransientModel):
     def action_print(self):
         """Render the report, keep it on the structure's chatter, download it."""
         self.ensure_one()
-        self._check_structure_access()
+        # Checked before rendering: an error raised inside the QWeb rendering
+        # reaches the user as a traceback, not as a message.
+        self._check_printable()
         report = self.with_context(lang=self.env.user.lang or "el_GR")
         if self.output == "xlsx" or self.report_type == "esf":
             content, extension = report._xlsx(), "xlsx"

@@ -95,7 +95,10 @@ class KemReportCase(MigrantCase):
 
     def _expected(self, people, key, label):
         """{label: [total, by gender...]} counted in Python."""
-        genders = [g for g, _label in self.env["kentro.beneficiary"]._fields["gender"].selection]
+        # People with no recorded gender have their column: the columns add up.
+        genders = [
+            g for g, _label in self.env["kentro.beneficiary"]._fields["gender"].selection
+        ] + [False]
         counts = Counter((label(key(p)), p.gender) for p in people)
         return {
             name: [sum(n for (other, _g), n in counts.items() if other == name)]

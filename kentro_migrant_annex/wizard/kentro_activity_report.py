@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
+from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
+
 from ..models.kentro_beneficiary import THIRD_COUNTRY_STATUSES
 
 
@@ -19,6 +21,10 @@ class KentroActivityReport(models.TransientModel):
         selection_add=[("kem_annual", "ΚΕΜ annual report")],
         ondelete={"kem_annual": "cascade"},
     )
+
+    @api.model
+    def _report_structure_types(self):
+        return {**super()._report_structure_types(), "kem_annual": "migrant_annex"}
 
     @api.onchange("report_type", "year")
     def _onchange_kem_year(self):
@@ -57,7 +63,7 @@ class KentroActivityReport(models.TransientModel):
         env = self.env
         Beneficiary = env["kentro.beneficiary"].sudo()
         people = self._kem_people_domain()
-        genders = self._labels("kentro.beneficiary", "gender")
+        genders = self._gender_columns()
         gender_columns = [env._("Total")] + list(genders.values())
 
         def by_gender(dimension):
@@ -126,7 +132,7 @@ class KentroActivityReport(models.TransientModel):
                     env._("Hours"),
                 ],
                 "rows": [
-                    [service_type.name, count, persons, round(minutes / 60, 1)]
+                    [service_type.name, count, persons, Hours(minutes)]
                     for service_type, count, persons, minutes in sorted(
                         services, key=lambda row: (row[0].sequence, row[0].name)
                     )

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
+from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
 
 from .common import MobileCase, athens
 
@@ -154,8 +155,8 @@ class TestMobileReport(MobileReportCase):
         self.assertEqual(services[("Γλαύκη", "Application support")], [1, 1])
 
         months = {row[0]: row[1:] for row in monthly["rows"]}
-        self.assertEqual(months["01/2026"], [3, 8.0, 2])
-        self.assertEqual(months["02/2026"], [1, 3.0, 1])
+        self.assertEqual(months["01/2026"], [3, Hours(8 * 60), 2])
+        self.assertEqual(months["02/2026"], [1, Hours(3 * 60), 1])
 
     def test_a_structure_without_a_unit_is_refused(self):
         with self.assertRaises(UserError):

@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
 
 
 class KentroActivityReport(models.TransientModel):
@@ -14,6 +16,10 @@ class KentroActivityReport(models.TransientModel):
         selection_add=[("mobile_unit", "Mobile unit report")],
         ondelete={"mobile_unit": "cascade"},
     )
+
+    @api.model
+    def _report_structure_types(self):
+        return {**super()._report_structure_types(), "mobile_unit": "mobile_unit"}
 
     def _mobile_units(self):
         units = self._structures().filtered(lambda s: s.centre_type == "mobile_unit")
@@ -140,7 +146,7 @@ class KentroActivityReport(models.TransientModel):
                     env._("Villages visited"),
                 ],
                 "rows": [
-                    [month(day), count, round(hours, 1), villages]
+                    [month(day), count, Hours((hours or 0) * 60), villages]
                     for day, count, hours, villages in sorted(monthly, key=lambda row: row[0])
                 ],
             },
