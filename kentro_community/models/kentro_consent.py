@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 from ..tools import dates
 
@@ -66,6 +67,32 @@ class KentroConsent(models.Model):
             "A consent to share data names the agency, or the category of agencies, it covers.",
         ),
     ]
+
+    @api.depends("purpose", "agency_id", "agency_category_id", "date", "state")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # What the consent covers and since when; never the person's name: a
+        # referral shows its consent to whoever may read the referral, and a
+        # many2one's name is read as superuser.
+        purposes = dict(self._fields["purpose"]._description_selection(self.env))
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for consent in self:
+            if consent.purpose == "sharing" and consent.agency_id:
+                scope = consent.agency_id.name
+            elif consent.purpose == "sharing" and consent.agency_category_id:
+                scope = self.env._(
+                    "every agency of %(category)s", category=consent.agency_category_id.name
+                )
+            else:
+                scope = purposes.get(consent.purpose, "")
+            name = self.env._(
+                "Consent: %(scope)s, from %(date)s",
+                scope=scope,
+                date=format_date(self.env, consent.date) if consent.date else "",
+            )
+            if consent.state and consent.state != "given":
+                name = f"{name} ({states[consent.state]})"
+            consent.display_name = name
 
     @api.model
     def _covering(self, beneficiary, agency):

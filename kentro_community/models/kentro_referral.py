@@ -164,6 +164,11 @@ class KentroReferral(models.Model):
             )
         self._log_service()
 
+    def action_print_letter(self):
+        """The referral letter to the agency, from the sent referral's header."""
+        self._check_state("sent", "accepted", "rejected", "completed", "no_response")
+        return self.env.ref("kentro_community.kentro_referral_report_action").report_action(self)
+
     def action_accept(self):
         self._check_state("sent")
         self.write({"state": "accepted", "answer_date": fields.Date.context_today(self)})

@@ -22,4 +22,5 @@ from . import test_audit
 from . import test_relational_guard
 from . import test_greek_check
 from . import test_report_offer
+from . import test_file
 from . import test_odoo_greek

@@ -37,3 +37,31 @@ class TestUi(HttpCase, KentroRegistryCase):
         referral = person.referral_ids
         self.assertEqual(referral.state, "completed")
         self.assertEqual(person.service_ids.service_type_id.code, "referral")
+
+    def test_professional_writes_a_note_and_refers_under_consent(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_professional.lang = "el_GR"
+        dypa = self.env.ref("kentro_community.res_partner_agency_dypa")
+        # Registered by the professional, in Greek: the file's history reads in Greek.
+        person = (
+            self.env["kentro.beneficiary"]
+            .with_user(self.user_professional)
+            .with_context(lang="el_GR")
+            .create(
+                {"first_name": "Αγγελική", "last_name": "Καραγιάννη", "centre_id": self.centre.id}
+            )
+        )
+        consent = self.env["kentro.consent"].create(
+            {"beneficiary_id": person.id, "agency_id": dypa.id}
+        )
+        self.start_tour("/odoo", "kentro_professional_day_tour", login="kentro_professional")
+        note = person.case_note_ids
+        self.assertEqual(len(note), 1)
+        self.assertIn("Συζητήσαμε το σχέδιο στέγασης.", note.body)
+        self.assertEqual(note.author_id, self.user_professional)
+        referral = person.referral_ids
+        self.assertEqual(len(referral), 1)
+        self.assertEqual(referral.state, "sent")
+        self.assertEqual(referral.agency_id, dypa)
+        self.assertEqual(referral.consent_id, consent)
+        self.assertEqual(referral.user_id, self.user_professional)

@@ -17,6 +17,7 @@ registry.category("web_tour.tours").add("kentro_three_axes_tour", {
         { trigger: ".o_list_button_add", run: "click" },
         { trigger: ".o_field_widget[name=last_name] input", run: "edit Ξυλουργάκη" },
         { trigger: ".o_field_widget[name=first_name] input", run: "edit Δέσποινα" },
+        { trigger: ".o_notebook .nav-link[name=consents_page]", run: "click" },
         {
             trigger: ".o_field_widget[name=consent_ids] .o_field_x2many_list_row_add a",
             run: "click",

@@ -1,0 +1,160 @@
+from datetime import date
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import KentroRegistryCase
+
+# What only professionals may read: absent from the arch other roles receive.
+SPECIAL_CATEGORY_FIELDS = (
+    "case_note_ids",
+    "presenting_request",
+    "social_history",
+    "assessed_needs",
+    "vulnerability_ids",
+    "disability",
+    "disability_percentage",
+    "esf_sensitive_refused",
+)
+
+
+@tagged("post_install", "-at_install", "kentro")
+class TestBeneficiaryFile(KentroRegistryCase):
+    """The file: its layout in tabs, the consent's name, the referral letter."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("el_GR")
+        cls.dypa = cls.env.ref("kentro_community.res_partner_agency_dypa")
+
+    def _form_arch(self, user, lang="en_US"):
+        views = (
+            self.env["kentro.beneficiary"]
+            .with_user(user)
+            .with_context(lang=lang)
+            .get_views([(False, "form")])
+        )
+        return etree.fromstring(views["views"]["form"]["arch"])
+
+    def _consent(self, **values):
+        return self.env["kentro.consent"].create(
+            {"beneficiary_id": self.papadopoulos.id, "date": date(2026, 3, 2), **values}
+        )
+
+    # ------------------------------------------------------------------ layout
+    def test_form_is_a_notebook_with_the_notes_before_the_history(self):
+        arch = self._form_arch(self.user_professional)
+        pages = [page.get("name") for page in arch.xpath("//notebook/page")]
+        self.assertIn("case_notes", pages)
+        self.assertIn("social_history_page", pages)
+        self.assertEqual(pages[0], "case_notes", "the case notes are the file's first tab")
+        self.assertLess(pages.index("case_notes"), pages.index("social_history_page"))
+        for page in ("services", "applications", "referrals", "consents_page", "household_page"):
+            self.assertIn(page, pages)
+        # Nothing the file kept is lost in the move: every field is still on the form.
+        for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "timeline_ids", "household_id"):
+            self.assertTrue(arch.xpath(f"//field[@name='{fname}']"), fname)
+
+    def test_reception_receives_no_special_category_data_in_the_form(self):
+        arch = self._form_arch(self.user_reception)
+        self.assertTrue(arch.xpath("//notebook/page[@name='consents_page']"))
+        for page in ("case_notes", "social_history_page"):
+            self.assertFalse(arch.xpath(f"//page[@name='{page}']"), page)
+        for fname in SPECIAL_CATEGORY_FIELDS:
+            self.assertFalse(arch.xpath(f"//field[@name='{fname}']"), fname)
+        self.assertFalse(arch.xpath("//button[@name='action_subject_access']"))
+
+    def test_note_dialog_and_timeline_button_read_in_greek(self):
+        arch = self._form_arch(self.user_professional, lang="el_GR")
+        action = self.env.ref("kentro_community.kentro_case_note_action_new")
+        (button,) = arch.xpath(f"//page[@name='case_notes']//button[@name='{action.id}']")
+        self.assertEqual(button.get("string"), "Νέο σημείωμα περίπτωσης")
+        self.assertEqual(action.with_context(lang="el_GR").name, "Νέο σημείωμα περίπτωσης")
+        (open_button,) = arch.xpath("//field[@name='timeline_ids']//button[@name='action_open']")
+        self.assertEqual(open_button.get("string"), "Άνοιγμα εγγραφής")
+
+    def test_new_case_note_opens_as_the_professional_own_note_of_the_file(self):
+        action = self.env.ref("kentro_community.kentro_case_note_action_new")
+        self.assertEqual(action.target, "new")
+        note = (
+            self.env["kentro.case.note"]
+            .with_user(self.user_professional)
+            .with_context(default_beneficiary_id=self.papadopoulos.id)
+            .create({"body": "<p>Πρώτη συνάντηση.</p>"})
+        )
+        self.assertEqual(note.beneficiary_id, self.papadopoulos)
+        self.assertEqual(note.author_id, self.user_professional)
+        self.assertEqual(note.centre_id, self.centre)
+
+    # ----------------------------------------------------------------- consent
+    def test_consent_is_named_by_what_it_covers_and_since_when(self):
+        consent = self._consent(agency_id=self.dypa.id)
+        self.assertTrue(
+            consent.with_context(lang="en_US").display_name.startswith(
+                f"Consent: {self.dypa.name}, from "
+            )
+        )
+        greek = consent.with_context(lang="el_GR")
+        self.assertEqual(greek.display_name, f"Συναίνεση: {self.dypa.name}, από 02/03/2026")
+        category = self.dypa.kentro_agency_category_id
+        by_category = self._consent(agency_category_id=category.id)
+        self.assertIn(category.name, by_category.display_name)
+        photos = self._consent(purpose="photos", state="withdrawn")
+        self.assertEqual(
+            photos.with_context(lang="el_GR").display_name,
+            "Συναίνεση: Φωτογραφίες σε εκδηλώσεις, από 02/03/2026 (Ανακλήθηκε)",
+        )
+
+    @freeze_time("2026-03-10 09:00:00")
+    def test_sent_referral_shows_its_consent_by_name_to_reception(self):
+        consent = self._consent(agency_id=self.dypa.id)
+        referral = (
+            self.env["kentro.referral"]
+            .with_user(self.user_professional)
+            .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
+        )
+        referral.action_send()
+        self.assertEqual(referral.consent_id, consent)
+        (row,) = (
+            referral.with_user(self.user_reception)
+            .with_context(lang="el_GR")
+            .web_read({"consent_id": {"fields": {"display_name": {}}}})
+        )
+        name = row["consent_id"]["display_name"]
+        self.assertEqual(name, f"Συναίνεση: {self.dypa.name}, από 02/03/2026")
+        self.assertNotIn("kentro.consent", name)
+        # A consent's name never names the person it belongs to.
+        self.assertNotIn(self.papadopoulos.last_name, name)
+
+    # ---------------------------------------------------------- referral letter
+    @freeze_time("2026-03-10 09:00:00")
+    def test_sent_referral_prints_its_letter_from_a_button(self):
+        self._consent(agency_id=self.dypa.id)
+        referral = (
+            self.env["kentro.referral"]
+            .with_user(self.user_professional)
+            .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
+        )
+        views = referral.get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        (button,) = arch.xpath("//header/button[@name='action_print_letter']")
+        self.assertEqual(button.get("invisible"), "state == 'draft'")
+        with self.assertRaises(UserError):
+            referral.action_print_letter()
+        referral.action_send()
+        action = referral.action_print_letter()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "kentro_community.kentro_referral_report")
+        self.assertEqual(action["context"]["active_ids"], referral.ids)
+
+    def test_reception_has_no_referral_letter_button(self):
+        arch = etree.fromstring(
+            self.env["kentro.referral"]
+            .with_user(self.user_reception)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertFalse(arch.xpath("//button[@name='action_print_letter']"))
