@@ -19,6 +19,32 @@ def _minutes(value):
     return round(value * 1440)
 
 
+def offered_reports(env, user):
+    """{menu xmlid: action context} of the report menus the web client loads
+    for ``user`` (the wizards of kentro.activity.report)."""
+    menus = env["ir.ui.menu"].with_user(user).load_menus(False)
+    offered = {}
+    for menu in menus.values():
+        action = menu.get("action") or ""
+        if not action.startswith("ir.actions.act_window,"):
+            continue
+        window = env["ir.actions.act_window"].browse(int(action.split(",")[1]))
+        if window.res_model == "kentro.activity.report":
+            offered[menu["xmlid"]] = safe_eval(window.context or "{}", {"uid": user.id})
+    return offered
+
+
+def print_offered(env, user, context, output):
+    """The wizard as the menu opens it (its defaults), printed."""
+    wizard = (
+        env["kentro.activity.report"]
+        .with_user(user)
+        .with_context(**context, lang="el_GR")
+        .create({"output": output})
+    )
+    return wizard, wizard.action_print()
+
+
 class ReportOfferCase(ReportCase):
     """What the Reporting menu offers each user, and what it prints."""
 
@@ -29,28 +55,10 @@ class ReportOfferCase(ReportCase):
         cls.statistics = cls.env.ref("kentro_community.kentro_beneficiary_report_action")
 
     def _offered_reports(self, user):
-        """{menu xmlid: action context} of the report menus the web client
-        loads for ``user`` (the wizards of kentro.activity.report)."""
-        menus = self.env["ir.ui.menu"].with_user(user).load_menus(False)
-        offered = {}
-        for menu in menus.values():
-            action = menu.get("action") or ""
-            if not action.startswith("ir.actions.act_window,"):
-                continue
-            window = self.env["ir.actions.act_window"].browse(int(action.split(",")[1]))
-            if window.res_model == "kentro.activity.report":
-                offered[menu["xmlid"]] = safe_eval(window.context or "{}", {"uid": user.id})
-        return offered
+        return offered_reports(self.env, user)
 
     def _print_offered(self, user, context, output):
-        """The wizard as the menu opens it (its defaults), printed."""
-        wizard = (
-            self.env["kentro.activity.report"]
-            .with_user(user)
-            .with_context(**context, lang="el_GR", force_report_rendering=False)
-            .create({"output": output})
-        )
-        return wizard, wizard.action_print()
+        return print_offered(self.env, user, context, output)
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_reports")

@@ -100,12 +100,24 @@ class KentroActivityReport(models.TransientModel):
     def _default_centre(self):
         """The user's structure: the one they work at or head; for the Social
         Service, which works at none, the first reference centre of the
-        municipality (its report covers its annexes and mobile units)."""
+        municipality (its report covers its annexes and mobile units). For a
+        report on one type of structure, the first of these that has one."""
         Centre = self.env["kentro.centre"]
-        centre = self.env.user.kentro_centre_ids.filtered(
+        candidates = self.env.user.kentro_centre_ids.filtered(
             lambda structure: structure.has_access("read")
-        )[:1]
-        return centre or Centre.search([("parent_id", "=", False)], limit=1)
+        ) or Centre.search([("parent_id", "=", False)])
+        needed = self._report_structure_types().get(self.env.context.get("default_report_type"))
+        if needed:
+            typed = Centre.search([("centre_type", "=", needed)])
+            candidates = (
+                candidates.filtered(
+                    lambda centre: any(
+                        structure.parent_path.startswith(centre.parent_path) for structure in typed
+                    )
+                )
+                or typed
+            )
+        return candidates[:1]
 
     # ------------------------------------------------ which report, for whom
     @api.model

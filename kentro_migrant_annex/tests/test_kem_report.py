@@ -7,6 +7,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kentro_community.tests.test_report_offer import offered_reports, print_offered
 from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
 from odoo.addons.kentro_community.tools import dates
 
@@ -149,6 +150,21 @@ class TestKemReport(KemReportCase):
             self._wizard(include_attached=False)._report_sections()
         only_kem = self._wizard(centre_id=self.kem.id)._report_sections()
         self.assertEqual(sum(row[1] for row in only_kem[0]["rows"]), 5)
+
+    def test_the_menu_offers_the_kem_report_where_there_is_a_kem(self):
+        """Offered to the head and the Social Service of a municipality with a
+        ΚΕΜ, for a structure that has it, and it prints as PDF and XLSX."""
+        self.env["res.lang"]._activate_lang("el_GR")
+        menu = "kentro_migrant_annex.kentro_kem_report_menu"
+        for user in (self.user_head, self.user_supervisor):
+            offered = offered_reports(self.env, user)
+            self.assertIn(menu, offered, user.login)
+            for output in ("pdf", "xlsx"):
+                wizard, action = print_offered(self.env, user, offered[menu], output)
+                self.assertIn(self.kem, wizard._structures())
+                self.assertEqual(action["type"], "ir.actions.act_url")
+        self.kem.centre_type = "annex"
+        self.assertNotIn(menu, offered_reports(self.env, self.user_head))
 
     def test_xlsx_reopens_with_the_same_figures(self):
         self.user_head.lang = "en_US"  # the file is written in the user's language

@@ -6,6 +6,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kentro_community.tests.test_report_offer import offered_reports, print_offered
 from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
 from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
 
@@ -163,6 +164,21 @@ class TestMobileReport(MobileReportCase):
             self._wizard(include_attached=False)._report_sections()
         only_unit = self._wizard(centre_id=self.unit.id)._report_sections()
         self.assertEqual(len(only_unit[0]["rows"]), 3)
+
+    def test_the_menu_offers_the_unit_report_where_there_is_a_unit(self):
+        """Offered to the head and the Social Service of a municipality with a
+        mobile unit, for a structure that has it, and it prints as PDF and XLSX."""
+        self.env["res.lang"]._activate_lang("el_GR")
+        menu = "kentro_mobile_unit.kentro_mobile_report_menu"
+        for user in (self.user_head, self.user_supervisor):
+            offered = offered_reports(self.env, user)
+            self.assertIn(menu, offered, user.login)
+            for output in ("pdf", "xlsx"):
+                wizard, action = print_offered(self.env, user, offered[menu], output)
+                self.assertIn(self.unit, wizard._structures())
+                self.assertEqual(action["type"], "ir.actions.act_url")
+        self.unit.centre_type = "annex"
+        self.assertNotIn(menu, offered_reports(self.env, self.user_head))
 
     def test_xlsx_reopens_with_the_same_figures(self):
         self.user_head.lang = "en_US"
