@@ -1,3 +1,5 @@
+import re
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
 from odoo.osv import expression
@@ -7,6 +9,9 @@ from ..models.kentro_beneficiary import AGE_BANDS, EDUCATION_BANDS, EMPLOYMENT_S
 
 # Counts from 1 to SMALL_COUNT - 1 are hidden from readers outside the Centre.
 SMALL_COUNT = 5
+
+# A read_group field: "name", "name:aggregate" or "alias:aggregate(name)".
+FIELD_SPEC = re.compile(r"(\w+)(?::(\w+)(?:\((\w+)\))?)?")
 
 
 class KentroBeneficiaryReport(models.Model):
@@ -116,6 +121,18 @@ class KentroBeneficiaryReport(models.Model):
             return super().read_group(domain, fields, groupby, offset, limit, orderby, lazy)
         if orderby and "beneficiary_count" in orderby:
             self._refuse_rows()
+        # Only the count's sum, under its own name, is hidden below: another
+        # aggregate (min, max, avg, array_agg) or an alias would show, cell by
+        # cell, the small counts the sum hides.
+        for spec in fields:
+            match = FIELD_SPEC.fullmatch(spec.strip())
+            if not match:
+                continue  # refused by read_group itself
+            name, aggregate, source = match.groups()
+            if "beneficiary_count" in (name, source) and (
+                source not in (None, name) or aggregate not in (None, "sum")
+            ):
+                self._refuse_rows()
         fields = [*fields, "beneficiary_count:sum"]
         groups = super().read_group(domain, fields, groupby, offset, limit, orderby, lazy)
         for group in groups:

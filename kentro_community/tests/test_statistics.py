@@ -109,6 +109,29 @@ class TestStatisticsAreStatistics(ReportCase):
         with self.assertRaises(AccessError):
             rows.export_data(["gender", "beneficiary_count"])
 
+    def test_supervisor_reads_no_count_but_its_sum(self):
+        """Any other aggregate of the count (min, max, average, its list, an
+        alias) would show, cell by cell, the small counts the sum hides."""
+        Report = self.env["kentro.beneficiary.report"].with_user(self.user_supervisor)
+        domain = [("company_id", "=", self.municipality.id)]
+        for spec in (
+            "beneficiary_count:max",
+            "beneficiary_count:min",
+            "beneficiary_count:avg",
+            "beneficiary_count:array_agg",
+            "people:max(beneficiary_count)",
+            "people:sum(beneficiary_count)",
+            "people:array_agg(beneficiary_count)",
+            "beneficiary_count:count_distinct",
+        ):
+            with self.subTest(spec=spec), self.assertRaises(AccessError):
+                Report.read_group(domain, [spec], self._dimensions(), lazy=False)
+        with self.assertRaises(AccessError):
+            Report.web_read_group(domain, ["people:min(beneficiary_count)"], ["centre_id"])
+        # The head reads their exact figures whatever the aggregate.
+        head = self.env["kentro.beneficiary.report"].with_user(self.user_head)
+        self.assertTrue(head.read_group([], ["beneficiary_count:max"], ["centre_id"]))
+
     def test_supervisor_cannot_count_rows_of_one_person(self):
         Report = self.env["kentro.beneficiary.report"].with_user(self.user_supervisor)
         with self.assertRaises(AccessError):
