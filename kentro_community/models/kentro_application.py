@@ -49,9 +49,11 @@ class KentroApplication(models.Model):
     @api.depends("programme_id.name", "beneficiary_id.name")
     def _compute_name(self):
         for application in self:
-            application.name = (
-                f"{application.programme_id.name or ''} – {application.beneficiary_id.name or ''}"
+            # Stored: in the municipality's language, whatever the writer's.
+            programme = application.programme_id.with_context(
+                lang=application.company_id._kentro_lang()
             )
+            application.name = f"{programme.name or ''} – {application.beneficiary_id.name or ''}"
 
     @api.depends("line_ids.state")
     def _compute_missing_count(self):
@@ -142,10 +144,12 @@ class KentroApplication(models.Model):
             ]
         )
         for application in due:
+            # Written by a cron, read by the case worker: in their language.
+            readers = application.with_context(lang=application.company_id._kentro_lang())
             application.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=application.renewal_date,
-                summary=self.env._("Renewal of %(name)s", name=application.name),
+                summary=readers.env._("Renewal of %(name)s", name=application.name),
                 user_id=application.user_id.id or self.env.user.id,
             )
         due.write({"state": "renewal_due"})
@@ -159,10 +163,11 @@ class KentroApplication(models.Model):
             ]
         )
         for line in expiring:
+            readers = line.with_context(lang=line.application_id.company_id._kentro_lang())
             line.application_id.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=line.expiry_date,
-                summary=self.env._("Document expires: %(name)s", name=line.display_name),
+                summary=readers.env._("Document expires: %(name)s", name=readers.display_name),
                 user_id=line.application_id.user_id.id or self.env.user.id,
             )
         expiring.write({"expiry_reminded": True})

@@ -130,9 +130,11 @@ class KentroConsent(models.Model):
         )
         referrals.write({"consent_withdrawn": True})
         for referral in referrals:
+            # Read by the case worker: in their municipality's language.
+            readers = referral.with_context(lang=referral.company_id._kentro_lang())
             referral.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._(
+                summary=readers.env._(
                     "Consent withdrawn: stop sharing data with %(agency)s",
                     agency=referral.agency_id.name,
                 ),

@@ -154,10 +154,12 @@ class KentroReferral(models.Model):
                     "consent_id": consent[:1].id,
                 }
             )
+            # Read by the case worker: in their municipality's language.
+            readers = referral.with_context(lang=referral.company_id._kentro_lang())
             referral.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=follow_up,
-                summary=self.env._(
+                summary=readers.env._(
                     "Follow up the referral to %(agency)s", agency=referral.agency_id.name
                 ),
                 user_id=referral.user_id.id or self.env.user.id,

@@ -105,7 +105,10 @@ class KentroRetentionMixin(models.AbstractModel):
             person.write(
                 {
                     "first_name": f"#{person.id}",
-                    "last_name": env._("Anonymised"),
+                    # Read by the structure's staff: in their municipality's language.
+                    "last_name": env(
+                        context=dict(env.context, lang=person.company_id._kentro_lang())
+                    )._("Anonymised"),
                     # Only the age is kept: the date of birth becomes 1 January
                     # of the year that gives the same age today.
                     "birthdate": date(today.year - age, 1, 1) if person.birthdate else False,

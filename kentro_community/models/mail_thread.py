@@ -25,3 +25,24 @@ class MailThread(models.AbstractModel):
             if not partner_ids and not subtype_ids:
                 return True
         return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+
+    def _creation_message(self):
+        # Overrides a method of mail (the "<model> created" line of a new
+        # record's chatter), for Kentro's records only (its models, and the
+        # appointments and contacts _kentro_private_records adds): the line is
+        # read by the structure's staff, so it is written in their
+        # municipality's language, not in the language of the process that
+        # created the record (a cron, an RPC client, an install). Guarded by
+        # test_record_language.TestRecordLanguage.test_creation_line_*.
+        if not self._kentro_private_records():
+            return super()._creation_message()
+        readers = self.with_context(lang=self._kentro_readers_company()._kentro_lang())
+        return super(MailThread, readers)._creation_message()
+
+    def _kentro_readers_company(self):
+        """The municipality whose staff read this record's chatter."""
+        if "company_id" in self._fields and self.company_id:
+            return self.company_id
+        if "kentro_centre_id" in self._fields and self.kentro_centre_id:
+            return self.kentro_centre_id.company_id
+        return self.env.company

@@ -24,3 +24,4 @@ from . import test_greek_check
 from . import test_report_offer
 from . import test_file
 from . import test_odoo_greek
+from . import test_record_language

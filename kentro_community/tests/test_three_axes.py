@@ -162,13 +162,14 @@ class TestApplications(ThreeAxesCase):
         with freeze_time("2026-02-01"):
             self.env["kentro.application"]._cron_reminders()
             self.assertEqual(len(application.activity_ids), 1)
-            self.assertIn("Document expires", application.activity_ids.summary)
+            # In the municipality's language (Greek by default).
+            self.assertIn("Λήγει έγγραφο", application.activity_ids.summary)
             self.env["kentro.application"]._cron_reminders()
             self.assertEqual(len(application.activity_ids), 1, "one reminder per document")
         with freeze_time("2026-06-15"):
             self.env["kentro.application"]._cron_reminders()
             self.assertEqual(application.state, "renewal_due")
-            renewal = application.activity_ids.filtered(lambda a: "Renewal" in a.summary)
+            renewal = application.activity_ids.filtered(lambda a: "Ανανέωση" in a.summary)
             self.assertEqual(renewal.date_deadline, date(2026, 7, 10))
             self.assertEqual(renewal.user_id, self.user_professional)
 

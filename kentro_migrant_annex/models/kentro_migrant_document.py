@@ -150,13 +150,15 @@ class KentroMigrantDocument(models.Model):
                     ("expiry_alerted", "=", False),
                 ]
             )
+            # Written by a cron, read by the structure's staff: in their language.
+            readers = self.with_context(lang=company._kentro_lang())
             for document in due:
                 document.activity_schedule(
                     activity_type_id=todo.id,
                     date_deadline=max(document.expiry_date, today),
-                    summary=self.env._(
+                    summary=readers.env._(
                         "%(document)s of %(person)s expires on %(date)s",
-                        document=document.display_name,
+                        document=document.with_env(readers.env).display_name,
                         person=document.beneficiary_id.name,
                         date=document.expiry_date.strftime("%d/%m/%Y"),
                     ),

@@ -101,10 +101,12 @@ class KentroRomaFieldVisit(models.Model):
         )
         self.write({"state": "done"})
         for visit in self.filtered("follow_up_date"):
+            # Read by the annex's staff: in their municipality's language.
+            readers = visit.with_context(lang=visit.company_id._kentro_lang())
             visit.activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=visit.follow_up_date,
-                summary=self.env._(
+                summary=readers.env._(
                     "Follow up the visit to %(settlement)s", settlement=visit.settlement_id.name
                 ),
                 user_id=visit.user_ids[:1].id or self.env.user.id,
