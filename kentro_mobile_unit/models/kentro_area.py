@@ -36,6 +36,16 @@ class KentroArea(models.Model):
                 f"{area.parent_id.complete_name} / {area.name}" if area.parent_id else area.name
             )
 
+    @api.depends("complete_name")
+    @api.depends_context("kentro_area_short_name")
+    def _compute_display_name(self):
+        # A visit's or registration's village, among the few the unit covers,
+        # reads by its own name: the full path does not fit a phone.
+        if not self.env.context.get("kentro_area_short_name"):
+            return super()._compute_display_name()
+        for area in self:
+            area.display_name = area.name
+
     @api.constrains("kind", "parent_id")
     def _check_hierarchy(self):
         for area in self:

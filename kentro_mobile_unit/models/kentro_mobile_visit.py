@@ -126,6 +126,14 @@ class KentroMobileVisit(models.Model):
             when = visit.date.strftime("%d/%m/%Y") if visit.date else ""
             visit.display_name = f"{visit.area_id.name or ''} – {when}"
 
+    # Overrides an Odoo internal (mail.thread): Odoo names the record by its
+    # model's name in the creating process's language, and visits are planned
+    # by repeat rules and at install, before the model's Greek is loaded.
+    # Guarded by TestOnTheSpot.test_the_visits_chatter_line_is_in_the_municipalitys_language.
+    def _creation_message(self):
+        env = self.with_context(lang=self.company_id._kentro_lang()).env
+        return env._("Visit planned")
+
     @api.constrains("area_id", "centre_id")
     def _check_area(self):
         for visit in self:

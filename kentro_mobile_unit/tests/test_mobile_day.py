@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.common import new_staff_user
 from odoo.addons.kentro_community.tools import dates
@@ -156,6 +156,11 @@ class TestOnTheSpot(MobileCase):
         action = person.with_user(self.social_worker).action_book_appointment()
         self.assertEqual(action["context"]["default_centre_id"], self.centre.id)
 
+    def test_the_visits_chatter_line_is_in_the_municipalitys_language(self):
+        self.municipality.partner_id.lang = "el_GR"
+        visit = self.new_visit(date(2026, 3, 3))
+        self.assertIn("Η επίσκεψη προγραμματίστηκε", visit.message_ids[-1:].body)
+
     def test_the_visits_calendar_title_is_in_the_municipalitys_language(self):
         self.municipality.partner_id.lang = "el_GR"
         self.social_worker.lang = "en_US"
@@ -199,3 +204,61 @@ class TestPrintWithoutLayoutWizard(MobileCase):
             self.assertEqual(
                 action["report_name"], "kentro_mobile_unit.kentro_mobile_poster_document"
             )
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour")
+class TestMobileDayTour(HttpCase, MobileCase):
+    """The unit's day on a phone-sized screen, in Greek (see
+    static/tests/tours/kentro_mobile_day_tour.js)."""
+
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("el_GR")
+        cls.municipality.partner_id.lang = "el_GR"
+        # Greek screens: the staff a screen names carry Greek names.
+        staff = cls.env["res.users"].search(
+            [("kentro_centre_ids", "in", (cls.centre | cls.unit).ids)]
+        )
+        for number, user in enumerate(staff, start=1):
+            user.name = f"Υπάλληλος {'ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ'[number % 24]}"
+        cls.social_worker.write({"lang": "el_GR", "name": "Ελένη Χατζή"})
+        cls.counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
+
+    def test_the_units_professional_checks_in_and_registers_on_a_phone(self):
+        today = dates.greek_today()
+        # Around today's visit: one held yesterday and later ones, so that
+        # an order latest-first would put today's last.
+        self.new_visit(today - timedelta(days=1), area=self.kotyli)
+        for days in (1, 7, 14):
+            self.new_visit(today + timedelta(days=days), area=self.thermes)
+        visit = self.new_visit(today, start=athens(today, 0, 5), stop=athens(today, 11, 55))
+
+        self.start_tour(
+            "/odoo/action-kentro_mobile_unit.kentro_mobile_visit_action",
+            "kentro_mobile_day_tour",
+            login=self.social_worker.login,
+        )
+
+        self.assertEqual(visit.state, "held")
+        self.assertTrue(visit.checkin_date)
+        self.assertEqual(visit.checkin_user_id, self.social_worker)
+        people = self.env["kentro.beneficiary"].search(
+            [("last_name", "in", ["Χωριανός", "Χωριανή", "Γείτονας"])]
+        )
+        self.assertEqual(len(people), 3)
+        self.assertEqual(set(people.mapped("centre_id")), {self.unit})
+        self.assertEqual(set(people.mapped("mobile_area_id")), {self.glafki})
+        self.assertEqual(
+            sorted(people.mapped("gender")), ["female", "male", "male"], "genders chosen"
+        )
+        self.assertEqual(visit.people_count, 3)
+        follow_up = self.env["calendar.event"].search([("kentro_beneficiary_id", "in", people.ids)])
+        self.assertEqual(
+            (follow_up.kentro_centre_id, follow_up.kentro_service_type_id),
+            (self.centre, self.counselling),
+        )
+        self.assertEqual(follow_up.kentro_beneficiary_id.last_name, "Γείτονας")
