@@ -6,7 +6,13 @@ class IrUiMenu(models.Model):
 
     def _load_menus_blacklist(self):
         # Odoo's hook for menus hidden per user (see hr): a report menu is
-        # offered only to users who read a structure the report is about.
+        # offered only to users who read a structure the report is about, and
+        # a menu of one type of structure only to those who read one.
         # The menus are cached per user; structures' changes clear the cache.
         menus = super()._load_menus_blacklist()
-        return menus + self.env["kentro.activity.report"]._unavailable_report_menus().ids
+        Report = self.env["kentro.activity.report"]
+        return (
+            menus
+            + Report._unavailable_report_menus().ids
+            + Report._unavailable_structure_menus().ids
+        )

@@ -91,6 +91,25 @@ class TestReportOffer(ReportOfferCase):
             offered["kentro_community.kentro_annual_report_menu"]["default_report_type"], "annual"
         )
 
+    def test_no_menu_of_a_structure_type_the_user_does_not_read(self):
+        """The head and the Social Service see no menu of ΚΕΜ, mobile units or
+        Roma annexes their municipality does not have; the administrator
+        keeps them, to create the first one."""
+        typed = self.env["ir.actions.act_window"].search(
+            [("res_model", "=", "kentro.centre"), ("context", "like", "default_centre_type")]
+        )
+        menus = self.env["ir.ui.menu"].search(
+            [("action", "in", [f"ir.actions.act_window,{action.id}" for action in typed])]
+        )
+        self.assertTrue(menus)
+        for user, shown in (
+            (self.user_head, False),
+            (self.user_supervisor, False),
+            (self.user_manager, True),
+        ):
+            loaded = self.env["ir.ui.menu"].with_user(user).load_menus(False)
+            self.assertEqual(bool(set(menus.ids) & set(loaded)), shown, user.login)
+
     def test_a_report_of_another_structure_type_is_refused_before_rendering(self):
         Wizard = self.env["kentro.activity.report"]
         needed = Wizard._report_structure_types()

@@ -141,6 +141,29 @@ class KentroActivityReport(models.TransientModel):
         ]
 
     @api.model
+    def _unavailable_structure_menus(self):
+        """The menus listing one type of structure (ΚΕΜ, mobile units, Roma
+        annexes) the user reads none of; administrators keep them, to create
+        the first one."""
+        if self.env.user.has_group("kentro_community.group_kentro_manager"):
+            return self.env["ir.ui.menu"]
+        Centre = self.env["kentro.centre"]
+        types = set(Centre.search([]).mapped("centre_type")) if Centre.has_access("read") else set()
+        # sudo: actions and menus are configuration; only their ids are used.
+        actions = (
+            self.env["ir.actions.act_window"].sudo().search([("res_model", "=", Centre._name)])
+        )
+        hidden = [
+            f"ir.actions.act_window,{action.id}"
+            for action in actions
+            if safe_eval(action.context or "{}", {"uid": self.env.uid}).get("default_centre_type")
+            not in (None, *types)
+        ]
+        if not hidden:
+            return self.env["ir.ui.menu"]
+        return self.env["ir.ui.menu"].sudo().search([("action", "in", hidden)])
+
+    @api.model
     def _unavailable_report_menus(self):
         """The menus of report types none of the user's structures can have."""
         # sudo: actions and menus are configuration; only their ids are used.
