@@ -26,6 +26,21 @@ DEMO_LOGINS = [
     "supervisor",
     "kentro.manager",
     "municipal.clerk",
+    "chios.employment",
+    "chios.mediator",
+    "chios.pedagogue",
+    "chios.psychologist",
+    "chios.health.visitor",
+    "lamia.head",
+    "lamia.social.worker",
+    "lamia.psychologist",
+    "lamia.mediator",
+    "lamia.administrative",
+    "lamia.interpreter",
+    "lamia.lawyer",
+    "mykis.head",
+    "mykis.psychologist",
+    "mykis.administrative",
 ]
 
 

@@ -46,4 +46,6 @@ def test_odoo_test_logins_are_found():
 def test_no_demo_login_is_one_odoos_tests_create():
     demo = kentro_demo_logins()
     assert set(DEMO_LOGINS) - {"admin"} <= demo
+    # Every demo login is one the suites try (and scripts/demo prints).
+    assert demo <= set(DEMO_LOGINS)
     assert not demo & odoo_test_logins()
