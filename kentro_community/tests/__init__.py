@@ -25,3 +25,4 @@ from . import test_report_offer
 from . import test_file
 from . import test_odoo_greek
 from . import test_record_language
+from . import test_greek_names
