@@ -123,6 +123,18 @@ class TestReportOffer(ReportOfferCase):
                 with self.assertRaisesRegex(UserError, "δεν έχει"):
                     wizard.action_print()
 
+    def test_a_yearly_report_proposes_this_year(self):
+        wizard = (
+            self.env["kentro.activity.report"]
+            .with_user(self.user_head)
+            .with_context(default_report_type="annual")
+            .create({})
+        )
+        self.assertEqual(
+            (wizard.date_from, wizard.date_to),
+            (self.today.replace(month=1, day=1), self.today.replace(month=12, day=31)),
+        )
+
     def test_printing_without_a_structure_is_refused_in_greek(self):
         wizard = self._wizard(user=self.user_supervisor, centre_id=False).with_context(lang="el_GR")
         with self.assertRaisesRegex(UserError, "Επιλέξτε τη δομή"):

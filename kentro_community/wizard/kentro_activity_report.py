@@ -69,9 +69,11 @@ class KentroActivityReport(models.TransientModel):
     )
     include_attached = fields.Boolean(string="With its annexes and mobile units", default=True)
     date_from = fields.Date(
-        string="From", required=True, default=lambda self: _previous_month(self)[0]
+        string="From", required=True, default=lambda self: self._default_period()[0]
     )
-    date_to = fields.Date(string="To", required=True, default=lambda self: _previous_month(self)[1])
+    date_to = fields.Date(
+        string="To", required=True, default=lambda self: self._default_period()[1]
+    )
     output = fields.Selection(
         [("pdf", "PDF"), ("xlsx", "Spreadsheet (XLSX)")], default="pdf", required=True
     )
@@ -95,6 +97,19 @@ class KentroActivityReport(models.TransientModel):
         for report in self:
             if report.date_from > report.date_to:
                 raise UserError(self.env._("The period must start before it ends."))
+
+    @api.model
+    def _yearly_report_types(self):
+        """The report types that cover a calendar year; annexes add theirs."""
+        return {"annual"}
+
+    @api.model
+    def _default_period(self):
+        """This year for a yearly report (as its menu opens it), else last month."""
+        if self.env.context.get("default_report_type") in self._yearly_report_types():
+            year = fields.Date.context_today(self).year
+            return date(year, 1, 1), date(year, 12, 31)
+        return _previous_month(self)
 
     @api.model
     def _default_centre(self):

@@ -26,6 +26,10 @@ class KentroActivityReport(models.TransientModel):
     def _report_structure_types(self):
         return {**super()._report_structure_types(), "kem_annual": "migrant_annex"}
 
+    @api.model
+    def _yearly_report_types(self):
+        return super()._yearly_report_types() | {"kem_annual"}
+
     @api.onchange("report_type", "year")
     def _onchange_kem_year(self):
         if self.report_type == "kem_annual" and self.year:
