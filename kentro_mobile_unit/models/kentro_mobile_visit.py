@@ -55,6 +55,9 @@ class KentroMobileVisit(models.Model):
     stop = fields.Datetime(required=True, tracking=True)
     date = fields.Date(compute="_compute_date", store=True, index=True)
     duration = fields.Float(string="Hours", compute="_compute_date", store=True)
+    hours = fields.Char(
+        string="Time", compute="_compute_hours", help="The visit's hours, e.g. 09:00–12:00."
+    )
     meeting_point = fields.Char(tracking=True, help="Where people meet the unit, e.g. the square.")
     user_ids = fields.Many2many(
         "res.users",
@@ -110,6 +113,18 @@ class KentroMobileVisit(models.Model):
                 if visit.start and visit.stop
                 else 0.0
             )
+
+    @api.depends("start", "stop", "centre_id")
+    def _compute_hours(self):
+        for visit in self:
+            if visit.start and visit.stop:
+                tz = visit.centre_id._local_timezone()
+                start, stop = (
+                    pytz.utc.localize(moment).astimezone(tz) for moment in (visit.start, visit.stop)
+                )
+                visit.hours = f"{start:%H:%M}–{stop:%H:%M}"
+            else:
+                visit.hours = False
 
     def _compute_service_count(self):
         groups = self.env["kentro.service"]._read_group(

@@ -31,9 +31,10 @@ class TestUnitProfessional(MobileCase):
         visit = self.new_visit(dates.greek_today())
         for user in (self.social_worker, self.unit_only):
             Visit = self.env["kentro.mobile.visit"].with_user(user)
-            rows = Visit.web_search_read([], {"area_name": {}})["records"]
+            rows = Visit.web_search_read([], {"area_name": {}, "hours": {}})["records"]
             self.assertEqual([row["id"] for row in rows], visit.ids, user.login)
             self.assertEqual(rows[0]["area_name"], "Γλαύκη", "the village, not its full path")
+            self.assertEqual(rows[0]["hours"], "09:00–12:00", "in the unit's local time")
 
     def test_new_visits_default_to_the_users_mobile_unit(self):
         for user in (self.social_worker, self.unit_only, self.user_head):
