@@ -3,9 +3,9 @@ import { user } from "@web/core/user";
 // The Greek check shared by Kentro's tours: put `greekCheck("what screen")`
 // after each screen of a journey. The step fails the tour when the text the
 // user sees (document.body.innerText: the page and any open dialog, menu or
-// notification; not the values typed in inputs, which are the user's data)
-// holds an English word, i.e. a run of 3 or more Latin letters, once these are
-// set aside:
+// notification; and the placeholders of empty fields; not the values typed in
+// inputs, which are the user's data) holds an English word, i.e. a run of 3
+// or more Latin letters, once these are set aside:
 // - e-mail addresses and web addresses (data, not wording);
 // - the words of ALLOWED_WORDS below;
 // - the words a tour passes in `allow` (the Latin data its own records hold,
@@ -43,6 +43,21 @@ export function englishWords(text, allow = []) {
 }
 
 /**
+ * The placeholders the user sees: those of visible empty inputs and of empty
+ * editable blocks (an empty field reads its placeholder; a filled one, the
+ * user's data).
+ *
+ * @returns {string}
+ */
+export function visiblePlaceholders() {
+    return [...document.querySelectorAll("[placeholder]")]
+        .filter((element) => element.getClientRects().length)
+        .filter((element) => !("value" in element ? element.value : element.textContent))
+        .map((element) => element.getAttribute("placeholder"))
+        .join("\n");
+}
+
+/**
  * Throws when the visible screen shows English words.
  *
  * @param {string} where the screen, named in the failure's message
@@ -56,7 +71,7 @@ export function assertScreenIsGreek(where, allow = []) {
                 `not Greek; give the user lang "el_GR".`
         );
     }
-    const words = englishWords(document.body.innerText, allow);
+    const words = englishWords(`${document.body.innerText}\n${visiblePlaceholders()}`, allow);
     if (words.length) {
         throw new Error(
             `Greek check on "${where}": English words on the screen: ${words.join(", ")}`

@@ -39,6 +39,29 @@ registry.category("web_tour.tours").add("kentro_greek_check_tour", {
             },
         },
         greekCheck("list of beneficiaries, line removed"),
+        {
+            // An empty field shows its placeholder: checked too.
+            trigger: "body",
+            run() {
+                const input = document.createElement("input");
+                input.className = "o_kentro_english_placeholder";
+                input.placeholder = "Describe your meeting";
+                document.body.appendChild(input);
+                let message = "";
+                try {
+                    assertScreenIsGreek("injected placeholder");
+                } catch (error) {
+                    message = error.message;
+                }
+                if (!message.endsWith("English words on the screen: Describe, your, meeting")) {
+                    throw new Error(`The check let an English placeholder pass: "${message}"`);
+                }
+                // Filled in, the field shows the user's data, not its placeholder.
+                input.value = "Συνάντηση";
+                assertScreenIsGreek("filled field");
+                input.remove();
+            },
+        },
     ],
 });
 
