@@ -120,7 +120,7 @@ class TestReportOffer(ReportOfferCase):
                     lang="el_GR"
                 )
                 # A UserError (a dialog), not an error inside the QWeb rendering.
-                with self.assertRaisesRegex(UserError, "δεν έχει"):
+                with self.assertRaisesRegex(UserError, "δεν είναι διαθέσιμη"):
                     wizard.action_print()
 
     def test_a_yearly_report_proposes_this_year(self):
@@ -134,6 +134,21 @@ class TestReportOffer(ReportOfferCase):
             (wizard.date_from, wizard.date_to),
             (self.today.replace(month=1, day=1), self.today.replace(month=12, day=31)),
         )
+
+    def test_a_report_of_a_structure_type_the_user_has_not_says_so(self):
+        """Opened by its address or over RPC, a report the menu does not offer
+        says, in Greek, that it is not available, not that a field is empty."""
+        for report_type in self.env["kentro.activity.report"]._report_structure_types():
+            with self.subTest(report_type=report_type):
+                wizard = (
+                    self.env["kentro.activity.report"]
+                    .with_user(self.user_head)
+                    .with_context(default_report_type=report_type, lang="el_GR")
+                    .create({})
+                )
+                self.assertFalse(wizard.centre_id)
+                with self.assertRaisesRegex(UserError, "δεν είναι διαθέσιμη"):
+                    wizard.action_print()
 
     def test_printing_without_a_structure_is_refused_in_greek(self):
         wizard = self._wizard(user=self.user_supervisor, centre_id=False).with_context(lang="el_GR")

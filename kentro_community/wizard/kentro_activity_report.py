@@ -198,14 +198,22 @@ class KentroActivityReport(models.TransientModel):
         """Everything that would keep the report from printing, said in the
         user's language before anything is rendered."""
         self.ensure_one()
+        needed = self._report_structure_types().get(self.report_type)
+        kinds = dict(
+            self.env["kentro.centre"]._fields["centre_type"]._description_selection(self.env)
+        )
+        if needed and self.report_type not in self._available_report_types():
+            raise UserError(
+                self.env._(
+                    "None of your structures is of the type «%(kind)s»: this report is not "
+                    "available to you.",
+                    kind=kinds.get(needed, needed),
+                )
+            )
         if not self.centre_id:
             raise UserError(self.env._("Choose the structure to report on."))
         self._check_structure_access()
-        needed = self._report_structure_types().get(self.report_type)
         if needed and needed not in self._structures().mapped("centre_type"):
-            kinds = dict(
-                self.env["kentro.centre"]._fields["centre_type"]._description_selection(self.env)
-            )
             raise UserError(
                 self.env._(
                     "%(structure)s has no %(kind)s: choose a structure of this kind, or its "

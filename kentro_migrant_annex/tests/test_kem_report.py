@@ -163,6 +163,10 @@ class TestKemReport(KemReportCase):
                 wizard, action = print_offered(self.env, user, offered[menu], output)
                 self.assertIn(self.kem, wizard._structures())
                 self.assertEqual(action["type"], "ir.actions.act_url")
+        # The centre alone has no ΚΕΜ: said before rendering, in Greek.
+        alone = self._wizard(include_attached=False, output="pdf").with_context(lang="el_GR")
+        with self.assertRaisesRegex(UserError, "δεν έχει"):
+            alone.action_print()
         self.kem.centre_type = "annex"
         self.assertNotIn(menu, offered_reports(self.env, self.user_head))
 
