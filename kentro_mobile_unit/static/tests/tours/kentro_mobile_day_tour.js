@@ -52,10 +52,10 @@ registry.category("web_tour.tours").add("kentro_mobile_day_tour", {
         { trigger: ".modal .o_field_widget[name=centre_id] input:value(Κέντρο Κοινότητας Δοκιμής)" },
         greekCheck("the follow-up's booking"),
         { trigger: ".modal button[name=action_search]:enabled", run: "click" },
-        { trigger: ".modal .o_field_widget[name=slot_ids] .o_data_row button[name=action_book]" },
+        { trigger: ".modal .o_field_widget[name=slot_ids] .o_kanban_record button[name=action_book]" },
         greekCheck("the free slots"),
         {
-            trigger: ".modal .o_field_widget[name=slot_ids] .o_data_row:first button[name=action_book]",
+            trigger: ".modal .o_field_widget[name=slot_ids] .o_kanban_record:first button[name=action_book]",
             run: "click",
         },
         { trigger: "body:not(:has(.modal)) .o_form_view button[name=action_kentro_print_card]" },
