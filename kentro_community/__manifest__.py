@@ -71,6 +71,7 @@ Kentro addon builds on.
         ],
         "web.assets_backend": [
             "kentro_community/static/src/import/*",
+            "kentro_community/static/src/views/*",
         ],
         "web.assets_tests": [
             "kentro_community/static/tests/tours/**/*",

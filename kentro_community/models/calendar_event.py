@@ -76,6 +76,11 @@ class CalendarEvent(models.Model):
     kentro_service_id = fields.Many2one(
         "kentro.service", string="Service entry", readonly=True, copy=False, groups=STAFF
     )
+    # The organiser under the name the Community Centre gives it, for the
+    # appointments calendar's filters (Odoo's reads «Ατζέντα» in Greek).
+    kentro_professional_id = fields.Many2one(
+        "res.users", related="user_id", string="Professional", readonly=True
+    )
     kentro_card_mailable = fields.Boolean(
         string="Card can be e-mailed",
         compute="_compute_kentro_card_mailable",
@@ -153,7 +158,12 @@ class CalendarEvent(models.Model):
     def _get_public_fields(self):
         # Never masked: record rules and the masking itself read them, and the
         # masked values would otherwise stand in the cache for everyone.
-        return super()._get_public_fields() | {"kentro_appointment", "kentro_centre_id"}
+        # The professional is the organiser (user_id), which Odoo shows too.
+        return super()._get_public_fields() | {
+            "kentro_appointment",
+            "kentro_centre_id",
+            "kentro_professional_id",
+        }
 
     def _check_private_event_conditions(self):
         self.ensure_one()

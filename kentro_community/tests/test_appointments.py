@@ -552,7 +552,7 @@ class TestBookingScreens(AppointmentCase):
         # "Everybody's calendars" box unticked): no such filter here.
         self.assertNotEqual(arch.get("js_class"), "attendee_calendar")
         self.assertFalse(arch.xpath("//field[@write_model]"))
-        self.assertTrue(arch.xpath("//field[@name='user_id'][@filters='1']"))
+        self.assertTrue(arch.xpath("//field[@name='kentro_professional_id'][@filters='1']"))
         quick = self.env["ir.ui.view"].browse(int(arch.get("quick_create_view_id")))
         self.assertEqual(
             quick, self.env.ref("kentro_community.kentro_appointment_view_form_quick_create")
@@ -610,3 +610,20 @@ class TestBookingScreens(AppointmentCase):
             without.with_context(lang="el_GR").action_kentro_send_card()
         self.assertIn("δεν έχει διεύθυνση e-mail", str(caught.exception))
         self.assertNotIn("Κωστή", str(caught.exception))
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour")
+class TestReceptionDayTour(HttpCase, AppointmentCase):
+    def test_reception_registers_books_and_finds_the_appointment_in_the_calendar(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.municipality.partner_id.lang = "el_GR"
+        self.user_reception.lang = "el_GR"
+        self.start_tour("/odoo", "kentro_reception_day_tour", login="kentro_reception")
+        person = self.env["kentro.beneficiary"].search([("last_name", "=", "Σταματίου")])
+        self.assertEqual(person.centre_id, self.centre)
+        event = self.env["calendar.event"].search([("kentro_beneficiary_id", "=", person.id)])
+        self.assertEqual(len(event), 1, "booked once; the empty slot's form was discarded")
+        self.assertEqual(event.user_id, self.user_professional, "the centre's psychologist")
+        self.assertEqual(event.kentro_service_type_id, self.counselling)
+        self.assertEqual(event.name, "Ραντεβού: Ψυχοκοινωνική συμβουλευτική (ενήλικας)")
+        self.assertEqual(event.partner_ids, person.partner_id | self.user_professional.partner_id)

@@ -350,7 +350,7 @@ class TestCalendarOracles(SideDoorCase):
             ("partner_ids.name", "ilike", PERSON_NAME),
             ("attendee_ids.partner_id", "=", self.contact.id),
             ("message_partner_ids", "in", self.user_reception.partner_id.ids),
-            ("name", "ilike", self.counselling.name),
+            ("name", "ilike", self.event.name),  # the service, in the staff's language
             ("description", "ilike", "ενοικίου"),
             ("location", "ilike", "λειτουργού"),
         ]
