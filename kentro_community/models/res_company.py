@@ -1,13 +1,18 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    # Odoo leaves a new company without a document layout and stops an
-    # administrator's first print at its layout wizard; a municipality
-    # prints its documents from the first day.
-    external_report_layout_id = fields.Many2one(default=lambda self: self._kentro_default_layout())
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Odoo leaves a new company without a document layout and stops an
+        # administrator's first print at its layout wizard; a municipality
+        # prints its documents from the first day.
+        layout = self._kentro_default_layout()
+        if layout:
+            vals_list = [{"external_report_layout_id": layout.id, **vals} for vals in vals_list]
+        return super().create(vals_list)
 
     def _kentro_default_layout(self):
         return self.env.ref("web.external_layout_standard", raise_if_not_found=False)
