@@ -27,6 +27,10 @@ Kentro addon builds on.
         "auth_password_policy",
         "auth_totp",
         "base_import",
+        # Installed with mail anyway (auto_install); a dependency so that it
+        # loads first and the field it gives Kentro's models is Kentro's (with
+        # its Greek in this addon's el.po), not sms's.
+        "sms",
     ],
     "data": [
         "security/kentro_community_security.xml",

@@ -60,18 +60,23 @@ class TestOdooGreek(HttpCase):
         )
 
     def test_shipped_terms_are_untranslated_in_odoo_and_still_used(self):
-        """A term enters i18n_extra only while Odoo's el.po leaves it empty
-        (so Kentro never overrides Odoo's Greek) and Odoo still has it (so an
-        Odoo update that drops or translates it shows here)."""
+        """A term of Odoo's records or code enters i18n_extra only while Odoo's
+        el.po leaves it empty (so Kentro never overrides Odoo's Greek) and Odoo
+        still has it (so an Odoo update that drops or translates it shows
+        here). The options Kentro's models inherit from Odoo's mixins take
+        Odoo's own Greek for the same option."""
         odoo_po = {}
-        for entry in self.shipped:
-            module = _odoo_module(entry)
-            self.assertIn(module, ("web", "mail", "calendar"), entry.msgid)
-            if module not in odoo_po:
-                odoo_po[module] = {
-                    odoo.msgid: odoo.msgstr
-                    for odoo in polib.pofile(file_path(f"{module}/i18n/el.po"))
-                }
-            self.assertIn(entry.msgid, odoo_po[module], f"{module} no longer has the term")
-            self.assertEqual(odoo_po[module][entry.msgid], "", f"{module} translates it now")
-            self.assertTrue(entry.msgstr, entry.msgid)
+        for addon in ("kentro_community", "kentro_migrant_annex", "kentro_roma_annex"):
+            for entry in polib.pofile(file_path(f"{addon}/i18n_extra/el.po")):
+                module = _odoo_module(entry)
+                self.assertIn(module, ("web", "mail", "calendar", "sms"), entry.msgid)
+                if module not in odoo_po:
+                    odoo_po[module] = {
+                        odoo.msgid: odoo.msgstr
+                        for odoo in polib.pofile(file_path(f"{module}/i18n/el.po"))
+                    }
+                self.assertIn(entry.msgid, odoo_po[module], f"{module} no longer has the term")
+                self.assertTrue(entry.msgstr, entry.msgid)
+                on_kentro_models = all("kentro_" in name for name, _line in entry.occurrences)
+                expected = entry.msgstr if on_kentro_models else ""
+                self.assertEqual(odoo_po[module][entry.msgid], expected, entry.msgid)
