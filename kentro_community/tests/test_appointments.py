@@ -575,10 +575,27 @@ class TestBookingScreens(AppointmentCase):
         domain = safe_eval(action.domain or "[]")
         found = self.env["calendar.event"].with_user(self.user_reception).search(domain)
         self.assertIn(event, found)
+        # Another structure's staff see it as busy time, under its professional
+        # (the filter's field is public, as Odoo's organiser is). A request
+        # starts with an empty cache: Odoo masks what it fetches.
+        self.env.invalidate_all()
+        busy = self.env["calendar.event"].with_user(self.user_annex_professional).browse(event.id)
+        row = busy.read(["name", "kentro_professional_id", "kentro_beneficiary_id"])[0]
+        self.assertEqual(row["kentro_professional_id"][0], self.user_professional.id)
+        # Unticking a professional in the filters searches on the field: the
+        # busy time of the others stays (a masked field would hide it).
+        self.assertEqual(
+            busy.search_count(
+                [("id", "=", event.id), ("kentro_professional_id", "!=", self.user_head.id)]
+            ),
+            1,
+        )
+        self.assertFalse(row["kentro_beneficiary_id"])
+        self.assertNotIn(self.counselling.with_context(lang="el_GR").name, row["name"])
         # What the quick form saves is an appointment, at the clicked time,
         # with the professional among the attendees.
         Event = self.env["calendar.event"].with_user(self.user_reception)
-        quick_event = Event.with_context(safe_eval(action.context)).create(
+        quick_event = Event.with_context(**safe_eval(action.context)).create(
             {
                 "kentro_beneficiary_id": self.kosti.id,
                 "kentro_service_type_id": self.counselling.id,
