@@ -524,6 +524,8 @@ class TestBookingScreens(AppointmentCase):
         self.assertEqual(finder.action_search()["name"], "Κράτηση ραντεβού")
         opened = self.kosti.with_user(self.user_reception).with_context(lang="el_GR")
         self.assertEqual(opened.action_book_appointment()["name"], "Κράτηση ραντεβού")
+        menu_action = self.env.ref("kentro_community.kentro_appointment_finder_action")
+        self.assertEqual(menu_action.with_context(lang="el_GR").name, "Κράτηση ραντεβού")
 
     def test_booking_is_never_called_closing_in_greek(self):
         # «Κλείσιμο» is also the window's Close: "book" reads «Κράτηση».
