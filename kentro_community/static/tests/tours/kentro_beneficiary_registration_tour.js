@@ -1,18 +1,11 @@
 import { registry } from "@web/core/registry";
+import { openBeneficiaries } from "./kentro_tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("kentro_beneficiary_registration_tour", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("kentro_community.kentro_root_menu"),
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_registry_menu"]',
-            run: "click",
-        },
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_beneficiary_menu"]',
-            run: "click",
-        },
+        ...openBeneficiaries(),
         {
             trigger: ".o_list_button_add",
             run: "click",

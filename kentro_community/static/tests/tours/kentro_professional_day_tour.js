@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { openBeneficiaries } from "./kentro_tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { greekCheck } from "@kentro_community/../tests/tours/kentro_greek_check";
 
@@ -11,15 +12,7 @@ const allow = ["Kentro", "Professional"];
 registry.category("web_tour.tours").add("kentro_professional_day_tour", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("kentro_community.kentro_root_menu"),
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_registry_menu"]',
-            run: "click",
-        },
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_beneficiary_menu"]',
-            run: "click",
-        },
+        ...openBeneficiaries(),
         { trigger: ".o_searchview_input", run: "edit Καραγιάννη" },
         { trigger: ".o_searchview_input", run: "press Enter" },
         { trigger: ".o_data_row:contains('Καραγιάννη') .o_data_cell", run: "click" },

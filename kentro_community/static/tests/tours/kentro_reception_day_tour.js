@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { openBeneficiaries } from "./kentro_tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { greekCheck } from "@kentro_community/../tests/tours/kentro_greek_check";
 
@@ -33,15 +34,7 @@ async function turnWeeksUntilShown(weeks = 4) {
 registry.category("web_tour.tours").add("kentro_reception_day_tour", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("kentro_community.kentro_root_menu"),
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_registry_menu"]',
-            run: "click",
-        },
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_beneficiary_menu"]',
-            run: "click",
-        },
+        ...openBeneficiaries(),
         { trigger: ".o_list_button_add", run: "click" },
         { trigger: ".o_field_widget[name=last_name] input", run: "edit Σταματίου" },
         { trigger: ".o_field_widget[name=first_name] input", run: "edit Αγγελική" },

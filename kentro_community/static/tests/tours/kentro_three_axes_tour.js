@@ -1,19 +1,12 @@
 import { registry } from "@web/core/registry";
+import { openBeneficiaries } from "./kentro_tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 registry.category("web_tour.tours").add("kentro_three_axes_tour", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("kentro_community.kentro_root_menu"),
+        ...openBeneficiaries(),
         // Register the person, with their consent to share data with ΔΥΠΑ.
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_registry_menu"]',
-            run: "click",
-        },
-        {
-            trigger: '[data-menu-xmlid="kentro_community.kentro_beneficiary_menu"]',
-            run: "click",
-        },
         { trigger: ".o_list_button_add", run: "click" },
         { trigger: ".o_field_widget[name=last_name] input", run: "edit Ξυλουργάκη" },
         { trigger: ".o_field_widget[name=first_name] input", run: "edit Δέσποινα" },
