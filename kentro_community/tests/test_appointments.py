@@ -483,8 +483,9 @@ class TestBookingScreens(AppointmentCase):
         self.assertEqual(activity.summary, "Επικοινωνία: χαμένο ραντεβού")
         self.assertIn("Δεν προσήλθε", str(activity.note))
 
-    def test_slots_read_as_greek_24_hour_times(self):
-        finder = (
+    def _greek_finder(self, **extra):
+        """Reception's slot finder for Kostis' counselling, in Greek."""
+        return (
             self.env["kentro.appointment.finder"]
             .with_user(self.user_reception)
             .with_context(lang="el_GR")
@@ -494,11 +495,13 @@ class TestBookingScreens(AppointmentCase):
                     "centre_id": self.centre.id,
                     "service_type_id": self.counselling.id,
                     "date_from": self.monday,
-                    "weeks": 1,
-                    "duration": 45,
+                    **extra,
                 }
             )
         )
+
+    def test_slots_read_as_greek_24_hour_times(self):
+        finder = self._greek_finder(weeks=1, duration=45)
         finder.action_search()
         self.assertEqual(
             finder.slot_ids[0].name,
@@ -508,19 +511,7 @@ class TestBookingScreens(AppointmentCase):
         self.assertEqual((greek.time_format, greek.short_time_format), ("%H:%M", "%H:%M"))
 
     def test_the_finder_keeps_its_greek_title_after_a_search(self):
-        finder = (
-            self.env["kentro.appointment.finder"]
-            .with_user(self.user_reception)
-            .with_context(lang="el_GR")
-            .create(
-                {
-                    "beneficiary_id": self.kosti.id,
-                    "centre_id": self.centre.id,
-                    "service_type_id": self.counselling.id,
-                    "date_from": self.monday,
-                }
-            )
-        )
+        finder = self._greek_finder()
         self.assertEqual(finder.action_search()["name"], "Κράτηση ραντεβού")
         opened = self.kosti.with_user(self.user_reception).with_context(lang="el_GR")
         self.assertEqual(opened.action_book_appointment()["name"], "Κράτηση ραντεβού")
