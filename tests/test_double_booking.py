@@ -114,7 +114,7 @@ def test_two_simultaneous_bookings_of_one_professional(test_db):
             lambda env: _booking(env, "kentro_beneficiary_005_demo", start, stop) and "booked",
         )
         assert first
-        assert "μόλις κλείστηκε" in second, second
+        assert "Μόλις έγινε κράτηση" in second, second
         with db_connect(test_db).cursor() as cr:
             kept = _env(cr)["calendar.event"].search(
                 [("kentro_appointment", "=", True), ("start", "=", start)]

@@ -55,7 +55,7 @@ REFUSALS = {
     # Checked before saving, or (a registration racing another) refused by
     # PostgreSQL's unique index and explained by the addon: both in Greek.
     "register": ("έχει ήδη καταγραφεί", "μόλις καταγράφηκε"),
-    "book": ("έχει ήδη ραντεβού", "μόλις κλείστηκε"),
+    "book": ("έχει ήδη ραντεβού", "Μόλις έγινε κράτηση"),
 }
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ", re.MULTILINE)
 # Concurrency errors Odoo's RPC layer retries (odoo.service.model.retrying);
