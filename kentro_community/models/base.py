@@ -134,6 +134,12 @@ class Base(models.AbstractModel):
     # Searches ---------------------------------------------------------
 
     @api.model
+    def _kentro_listed_domain(self):
+        """Which readable records of this model may be listed among another
+        record's related records (all of them; appointments narrow it)."""
+        return []
+
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if domain and self._name.startswith("kentro.") and not self.env.su:
             domain = [self._kentro_readable_ids_leaf(leaf) for leaf in domain]
@@ -161,7 +167,7 @@ class Base(models.AbstractModel):
         ):
             return leaf
         comodel = self.env[field.comodel_name].with_context(active_test=False)
-        readable = comodel.search([("id", "in", list(ids))]).ids
+        readable = comodel.search([("id", "in", list(ids)), *comodel._kentro_listed_domain()]).ids
         return (name, "in" if operator in ("in", "=") else "not in", readable)
 
 

@@ -81,6 +81,13 @@ class CalendarEvent(models.Model):
     kentro_professional_id = fields.Many2one(
         "res.users", related="user_id", string="Professional", readonly=True
     )
+    # Whether the user sees the event in full (not as busy time): what a
+    # contact's list of meetings is narrowed to (see res_partner.py).
+    kentro_shown_in_full = fields.Boolean(
+        string="Shown in full",
+        compute="_compute_kentro_shown_in_full",
+        search="_search_kentro_shown_in_full",
+    )
     kentro_card_mailable = fields.Boolean(
         string="Card can be e-mailed",
         compute="_compute_kentro_card_mailable",
@@ -164,6 +171,29 @@ class CalendarEvent(models.Model):
             "kentro_centre_id",
             "kentro_professional_id",
         }
+
+    def _compute_kentro_shown_in_full(self):
+        hidden = self.filtered("id")._kentro_hidden()
+        for event in self:
+            event.kentro_shown_in_full = event not in hidden
+
+    def _search_kentro_shown_in_full(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("This search is not supported."))
+        if self.env.su:
+            shown = [(1, "=", 1)]
+        else:
+            shown = [
+                "|",
+                ("kentro_appointment", "=", False),
+                ("kentro_centre_id", "in", list(self.env["kentro.centre"]._kentro_visible_ids())),
+            ]
+        return shown if (operator == "=") == value else ["!", *shown]
+
+    @api.model
+    def _kentro_listed_domain(self):
+        # Busy time is readable, not listed among a contact's meetings.
+        return [("kentro_shown_in_full", "=", True)]
 
     def _check_private_event_conditions(self):
         self.ensure_one()

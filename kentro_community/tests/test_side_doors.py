@@ -375,6 +375,36 @@ class TestCalendarOracles(SideDoorCase):
         ):
             self.assertEqual(self.count(self.user_employee, leaf), 1, leaf)
 
+    def test_a_professionals_contact_lists_no_appointment_of_another_structure(self):
+        # The professional attends the appointment: their contact, which every
+        # user reads, must not list it to whoever sees it only as busy time.
+        professional = self.user_professional.partner_id
+        self.event.partner_ids = [Command.link(professional.id)]
+        Partner = self.env["res.partner"]
+        self.assertIn(self.event, professional.with_user(self.user_reception).meeting_ids)
+        for user in (self.user_employee, self.user_annex_professional):
+            # Each RPC call starts with an empty cache; so does each user here.
+            self.env.invalidate_all()
+            self.assertNotIn(self.event, professional.with_user(user).meeting_ids, user.login)
+            read = professional.with_user(user).read(["meeting_ids"])[0]["meeting_ids"]
+            self.assertNotIn(self.event.id, read, user.login)
+            found = Partner.with_user(user).search([("meeting_ids", "in", self.event.ids)])
+            self.assertNotIn(professional, found, user.login)
+            groups = Partner.with_user(user).read_group([], ["meeting_ids"], ["meeting_ids"])
+            self.assertNotIn(
+                self.event.id, [group["meeting_ids"][0] for group in groups if group["meeting_ids"]]
+            )
+        found = Partner.with_user(self.user_reception).search(
+            [("meeting_ids", "in", self.event.ids)]
+        )
+        self.assertIn(professional, found)
+        groups = Partner.with_user(self.user_reception).read_group(
+            [], ["meeting_ids"], ["meeting_ids"]
+        )
+        self.assertIn(
+            self.event.id, [group["meeting_ids"][0] for group in groups if group["meeting_ids"]]
+        )
+
     def test_outsiders_read_no_attendee(self):
         for user in self.outsiders:
             rows = self.reachable(
