@@ -21,16 +21,6 @@ def _blank_values(records, names):
     }
 
 
-class ResCompany(models.Model):
-    _inherit = "res.company"
-
-    kentro_retention_years = fields.Integer(
-        string="Closed files kept for (years)",
-        default=5,
-        help="A closed beneficiary file is anonymised this many years after it was closed.",
-    )
-
-
 class KentroRetentionMixin(models.AbstractModel):
     """Retention and erasure of a beneficiary file (GDPR art. 5(1)(e), 17)."""
 

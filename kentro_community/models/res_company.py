@@ -1,8 +1,15 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # Retention of closed files (see kentro_retention.py).
+    kentro_retention_years = fields.Integer(
+        string="Closed files kept for (years)",
+        default=5,
+        help="A closed beneficiary file is anonymised this many years after it was closed.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
