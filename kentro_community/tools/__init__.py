@@ -1,3 +1,4 @@
 from . import greek
 from . import values
 from . import dates
+from . import groups
