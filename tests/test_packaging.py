@@ -9,6 +9,9 @@ import pytest
 
 from .conftest import ADDONS, REPO_ROOT
 
+# The OCA's form: Odoo's series, then the addon's major.minor.patch.
+VERSION = re.compile(r"18\.0\.(\d+)\.(\d+)\.(\d+)")
+
 
 def _manifest(addon):
     return ast.literal_eval((REPO_ROOT / addon / "__manifest__.py").read_text())
@@ -17,7 +20,7 @@ def _manifest(addon):
 @pytest.mark.parametrize("addon", ADDONS)
 def test_manifest(addon):
     manifest = _manifest(addon)
-    assert manifest["version"] == "18.0.1.0.0"
+    assert VERSION.fullmatch(manifest["version"]), manifest["version"]
     assert manifest["license"] in {"AGPL-3", "LGPL-3"}
     assert manifest["summary"] and manifest["installable"]
     assert manifest["author"] == "Kentro contributors"
@@ -25,6 +28,12 @@ def test_manifest(addon):
         assert "kentro_community" in manifest["depends"]
     for path in manifest.get("data", []) + manifest.get("demo", []):
         assert (REPO_ROOT / addon / path).is_file(), f"{addon}: {path} is listed but missing"
+
+
+def test_the_addons_share_one_major_version():
+    """The annexes extend the core through its hooks: they are released with it."""
+    majors = {VERSION.fullmatch(_manifest(addon)["version"]).group(1) for addon in ADDONS}
+    assert len(majors) == 1, majors
 
 
 @pytest.mark.parametrize("addon", ADDONS)
