@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .kentro_roma_fieldwork import SCHOOL_AGE
+from .kentro_roma_school_record import SCHOOL_AGE
 
 
 class KentroBeneficiary(models.Model):
@@ -43,11 +43,14 @@ class KentroBeneficiary(models.Model):
             latest = person.roma_school_record_ids.sorted(lambda r: (r.date, r.id))[-1:]
             person.roma_school_enrolled = latest.enrolled
 
+    # Odoo internal: see docs/odoo-internals.md
     def _add_precomputed_values(self, vals_list):
         # As in the core: a new person's settlement is their household's (or
         # the one given); without school records given, not enrolled.
         households = (
             self.env["kentro.household"]
+            # sudo: only the settlement of the households given is read, and
+            # only into the new files' values (what the compute would store).
             .sudo()
             .browse({vals["household_id"] for vals in vals_list if vals.get("household_id")})
         )

@@ -81,31 +81,3 @@ class KentroRomaSettlement(models.Model):
             )
             for settlement in self:
                 settlement[target] = counts.get(settlement, 0)
-
-
-class KentroRomaSettlementAssessment(models.Model):
-    """A dated visit-based assessment of a settlement's living conditions."""
-
-    _name = "kentro.roma.settlement.assessment"
-    _description = "Settlement condition assessment"
-    _order = "date desc, id desc"
-
-    settlement_id = fields.Many2one(
-        "kentro.roma.settlement", required=True, ondelete="cascade", index=True
-    )
-    centre_id = fields.Many2one(related="settlement_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="settlement_id.company_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    user_id = fields.Many2one("res.users", string="Assessed by", default=lambda self: self.env.user)
-    water = fields.Selection(SERVICE_LEVELS, string="Running water")
-    electricity = fields.Selection(SERVICE_LEVELS)
-    sewerage = fields.Selection(SERVICE_LEVELS)
-    notes = fields.Text()
-
-
-class KentroHousehold(models.Model):
-    _inherit = "kentro.household"
-
-    roma_settlement_id = fields.Many2one(
-        "kentro.roma.settlement", string="Roma settlement", index=True, ondelete="set null"
-    )

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..models.kentro_roma_fieldwork import SCHOOL_AGE
+from ..models.kentro_roma_school_record import SCHOOL_AGE
 
 
 class KentroActivityReport(models.TransientModel):
