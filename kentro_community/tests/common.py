@@ -1,5 +1,13 @@
-from datetime import date
+import io
+import subprocess
+import tempfile
+import zipfile
+from datetime import date, datetime, time, timedelta
 
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 from odoo.tools.safe_eval import safe_eval
@@ -7,6 +15,14 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from ..tools import dates
+
+ATHENS = pytz.timezone("Europe/Athens")
+
+
+def athens(day, hour, minute=0):
+    """Naive UTC of a local Athens time, as Odoo stores datetimes."""
+    local = ATHENS.localize(datetime.combine(day, time(hour, minute)))
+    return local.astimezone(pytz.utc).replace(tzinfo=None)
 
 
 def new_staff_user(env, login, groups, company, centres=None, role=None):
@@ -182,3 +198,246 @@ class StructureTypeCases:
         self.assertEqual(
             dict(field["centre_type"]["selection"])[self.structure_type], self.greek_label
         )
+
+
+def weekly_hours(env, name, hour_from, hour_to, company):
+    return env["resource.calendar"].create(
+        {
+            "name": name,
+            "company_id": company.id,
+            "tz": "Europe/Athens",
+            "attendance_ids": [Command.clear()]
+            + [
+                Command.create(
+                    {
+                        "name": f"{day} {hour_from}-{hour_to}",
+                        "dayofweek": str(day),
+                        "hour_from": hour_from,
+                        "hour_to": hour_to,
+                        "day_period": "morning",
+                    }
+                )
+                for day in range(5)
+            ],
+        }
+    )
+
+
+class AppointmentCase(KentroRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.kosti = cls.env["kentro.beneficiary"].create(
+            {"first_name": "Μαρία", "last_name": "Κωστή", "centre_id": cls.centre.id}
+        )
+        cls.centre.resource_calendar_id = weekly_hours(
+            cls.env, "Ωράριο κέντρου", 8, 16, cls.municipality
+        )
+        cls.annex.resource_calendar_id = weekly_hours(
+            cls.env, "Ωράριο παραρτήματος", 10, 14, cls.municipality
+        )
+        cls.centre.staff_ids = cls.user_reception | cls.user_professional | cls.user_head
+        cls.annex.staff_ids = cls.user_annex_professional
+        cls.counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
+        cls.counselling.staff_role_ids = cls.psychologist
+        today = dates.greek_today()
+        cls.monday = today + timedelta(days=7 - today.weekday() + 7)  # a Monday in 8-14 days
+        cls.tuesday = cls.monday + timedelta(days=1)
+        cls.env["resource.calendar.leaves"].create(
+            {
+                "name": "Αργία",
+                "calendar_id": cls.centre.resource_calendar_id.id,
+                "date_from": cls.at(cls.tuesday, 0),
+                "date_to": cls.at(cls.tuesday, 23, 59),
+            }
+        )
+        cls.papadopoulos.partner_id.email = "papadopoulos@example.com"
+
+    @staticmethod
+    def at(day, hour, minute=0):
+        return athens(day, hour, minute)
+
+    def book(self, start, minutes=45, user=None, person=None, professional=None, **values):
+        Event = self.env["calendar.event"].with_user(user or self.user_reception)
+        professional = professional or self.user_professional
+        return Event.create(
+            {
+                "name": "Ραντεβού",
+                "kentro_beneficiary_id": (person or self.papadopoulos).id,
+                "kentro_service_type_id": self.counselling.id,
+                "user_id": professional.id,
+                "partner_ids": [Command.link(professional.partner_id.id)],
+                "start": start,
+                "stop": start + timedelta(minutes=minutes),
+                **values,
+            }
+        )
+
+
+class ThreeAxesCase(KentroRegistryCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Beneficiary = cls.env["kentro.beneficiary"]
+        cls.household = cls.env["kentro.household"].create(
+            {"name": "Οικονόμου", "centre_id": cls.centre.id}
+        )
+        cls.mother = Beneficiary.create(
+            {
+                "first_name": "Αγγελική",
+                "last_name": "Οικονόμου",
+                "birthdate": date(1984, 5, 10),
+                "centre_id": cls.centre.id,
+                "household_id": cls.household.id,
+                "household_relationship": "head",
+            }
+        )
+        Beneficiary.create(
+            [
+                {
+                    "first_name": first,
+                    "last_name": "Οικονόμου",
+                    "birthdate": birthdate,
+                    "centre_id": cls.centre.id,
+                    "household_id": cls.household.id,
+                    "household_relationship": relationship,
+                }
+                for first, birthdate, relationship in (
+                    ("Σπύρος", date(1981, 2, 3), "spouse"),
+                    ("Ζωή", date(2014, 9, 1), "child"),
+                    ("Ηλίας", date(2017, 1, 12), "child"),
+                )
+            ]
+        )
+        cls.gmi = cls.env.ref("kentro_community.kentro_programme_gmi")
+        cls.dypa = cls.env.ref("kentro_community.res_partner_agency_dypa")
+        cls.opeka = cls.env.ref("kentro_community.res_partner_agency_opeka")
+        cls.application_support = cls.env.ref(
+            "kentro_community.kentro_service_type_application_support"
+        )
+        cls.referral_service = cls.env.ref("kentro_community.kentro_service_type_referral")
+
+    def _application(self, user=None):
+        Application = self.env["kentro.application"].with_user(user or self.user_professional)
+        return Application.create({"beneficiary_id": self.mother.id, "programme_id": self.gmi.id})
+
+    def _referral(self, agency=None, user=None):
+        Referral = self.env["kentro.referral"].with_user(user or self.user_professional)
+        return Referral.create(
+            {
+                "beneficiary_id": self.mother.id,
+                "agency_id": (agency or self.dypa).id,
+                "reason": "Εγγραφή στη ΔΥΠΑ και κάρτα ανεργίας.",
+            }
+        )
+
+    def _consent(self, **values):
+        return self.env["kentro.consent"].create({"beneficiary_id": self.mother.id, **values})
+
+
+class ReportCase(ThreeAxesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["kentro.service"])
+        cls.first = cls.today.replace(day=1)
+        cls.last = cls.first + relativedelta(months=1, days=-1)
+        Service = cls.env["kentro.service"]
+        info = cls.env.ref("kentro_community.kentro_service_type_information")
+        counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
+        for person, service_type, day in (
+            (cls.mother, info, cls.first),
+            (cls.mother, counselling, cls.first),
+            (cls.papadopoulos, info, cls.last),
+            (cls.annex_person, info, cls.first),
+            (cls.papadopoulos, info, cls.first - relativedelta(days=1)),  # last month
+            (cls.second_centre_person, info, cls.first),  # another centre
+        ):
+            Service.create(
+                {"beneficiary_id": person.id, "service_type_id": service_type.id, "date": day}
+            )
+        cls._consent_for(cls.mother, cls.dypa)
+        referral = cls.env["kentro.referral"].create(
+            {"beneficiary_id": cls.mother.id, "agency_id": cls.dypa.id}
+        )
+        referral.action_send()
+        referral.action_accept()
+        cls.env["kentro.application"].create(
+            {"beneficiary_id": cls.mother.id, "programme_id": cls.gmi.id}
+        )
+
+    @classmethod
+    def _consent_for(cls, person, agency):
+        cls.env["kentro.consent"].create({"beneficiary_id": person.id, "agency_id": agency.id})
+
+    def _wizard(self, user=None, **values):
+        return (
+            self.env["kentro.activity.report"]
+            .with_user(user or self.user_head)
+            .create(
+                {
+                    "centre_id": self.centre.id,
+                    "date_from": self.first,
+                    "date_to": self.last,
+                    **values,
+                }
+            )
+        )
+
+    def _section(self, sections, index):
+        return {row[0]: row[1:] for row in sections[index]["rows"]}
+
+
+def pdf_text(pdf):
+    """The text of a PDF, read back by poppler's pdftotext."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", file.name, "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def printed_in_greek(wizard):
+    """Print ``wizard``'s report in Greek, as its user would: the PDF kept on
+    the structure's chatter."""
+    env = wizard.env
+    env["res.lang"].sudo()._activate_lang("el_GR")
+    env.user.sudo().lang = "el_GR"
+    wizard.with_context(force_report_rendering=True).action_print()
+    return wizard.centre_id.message_ids[:1].attachment_ids.raw
+
+
+def offered_reports(env, user):
+    """{menu xmlid: action context} of the report menus the web client loads
+    for ``user`` (the wizards of kentro.activity.report)."""
+    menus = env["ir.ui.menu"].with_user(user).load_menus(False)
+    offered = {}
+    for menu in menus.values():
+        action = menu.get("action") or ""
+        if not action.startswith("ir.actions.act_window,"):
+            continue
+        window = env["ir.actions.act_window"].browse(int(action.split(",")[1]))
+        if window.res_model == "kentro.activity.report":
+            offered[menu["xmlid"]] = safe_eval(window.context or "{}", {"uid": user.id})
+    return offered
+
+
+def print_offered(env, user, context, output):
+    """The wizard as the menu opens it (its defaults), printed."""
+    wizard = (
+        env["kentro.activity.report"]
+        .with_user(user)
+        .with_context(**context, lang="el_GR")
+        .create({"output": output})
+    )
+    return wizard, wizard.action_print()
+
+
+def zip_report(content):
+    """The report and the documents in a right-of-access ZIP; in test mode
+    Odoo renders the report as HTML instead of a PDF."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = archive.namelist()
+        report = next(name for name in names if name.endswith(".pdf") and "/" not in name)
+        return archive.read(report).decode(), names

@@ -1,98 +1,19 @@
 import glob
 import os
 import re
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import polib
-import pytz
 from lxml import etree
 
-from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import dates
-from .common import KentroRegistryCase
+from .common import AppointmentCase
 
-ATHENS = pytz.timezone("Europe/Athens")
 ADDONS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def weekly_hours(env, name, hour_from, hour_to, company):
-    return env["resource.calendar"].create(
-        {
-            "name": name,
-            "company_id": company.id,
-            "tz": "Europe/Athens",
-            "attendance_ids": [Command.clear()]
-            + [
-                Command.create(
-                    {
-                        "name": f"{day} {hour_from}-{hour_to}",
-                        "dayofweek": str(day),
-                        "hour_from": hour_from,
-                        "hour_to": hour_to,
-                        "day_period": "morning",
-                    }
-                )
-                for day in range(5)
-            ],
-        }
-    )
-
-
-class AppointmentCase(KentroRegistryCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.kosti = cls.env["kentro.beneficiary"].create(
-            {"first_name": "Μαρία", "last_name": "Κωστή", "centre_id": cls.centre.id}
-        )
-        cls.centre.resource_calendar_id = weekly_hours(
-            cls.env, "Ωράριο κέντρου", 8, 16, cls.municipality
-        )
-        cls.annex.resource_calendar_id = weekly_hours(
-            cls.env, "Ωράριο παραρτήματος", 10, 14, cls.municipality
-        )
-        cls.centre.staff_ids = cls.user_reception | cls.user_professional | cls.user_head
-        cls.annex.staff_ids = cls.user_annex_professional
-        cls.counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
-        cls.counselling.staff_role_ids = cls.psychologist
-        today = dates.greek_today()
-        cls.monday = today + timedelta(days=7 - today.weekday() + 7)  # a Monday in 8-14 days
-        cls.tuesday = cls.monday + timedelta(days=1)
-        cls.env["resource.calendar.leaves"].create(
-            {
-                "name": "Αργία",
-                "calendar_id": cls.centre.resource_calendar_id.id,
-                "date_from": cls.at(cls.tuesday, 0),
-                "date_to": cls.at(cls.tuesday, 23, 59),
-            }
-        )
-        cls.papadopoulos.partner_id.email = "papadopoulos@example.com"
-
-    @staticmethod
-    def at(day, hour, minute=0):
-        local = ATHENS.localize(datetime.combine(day, time(hour, minute)))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
-
-    def book(self, start, minutes=45, user=None, person=None, professional=None, **values):
-        Event = self.env["calendar.event"].with_user(user or self.user_reception)
-        professional = professional or self.user_professional
-        return Event.create(
-            {
-                "name": "Ραντεβού",
-                "kentro_beneficiary_id": (person or self.papadopoulos).id,
-                "kentro_service_type_id": self.counselling.id,
-                "user_id": professional.id,
-                "partner_ids": [Command.link(professional.partner_id.id)],
-                "start": start,
-                "stop": start + timedelta(minutes=minutes),
-                **values,
-            }
-        )
 
 
 @tagged("kentro", "kentro_appointments")

@@ -14,9 +14,7 @@ from odoo.tools import mute_logger
 
 from ..tools import dates
 from . import bad_inputs
-from .test_appointments import AppointmentCase
-
-ATHENS = pytz.timezone("Europe/Athens")
+from .common import ATHENS, AppointmentCase
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_bad_inputs")

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .test_three_axes import ThreeAxesCase
+from .common import ThreeAxesCase
 
 
 class JobBankCase(ThreeAxesCase):

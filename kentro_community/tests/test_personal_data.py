@@ -1,11 +1,8 @@
-import io
-import zipfile
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import KentroRegistryCase
+from .common import KentroRegistryCase, zip_report
 
 # Where a person's data may be linked from: the file, and the household the
 # file belongs to.
@@ -33,15 +30,6 @@ def linking_models(env):
                 continue
             found.setdefault(name, []).append(field.name)
     return found
-
-
-def zip_report(content):
-    """The report and the documents in a right-of-access ZIP; in test mode
-    Odoo renders the report as HTML instead of a PDF."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        names = archive.namelist()
-        report = next(name for name in names if name.endswith(".pdf") and "/" not in name)
-        return archive.read(report).decode(), names
 
 
 class PersonalDataCase(KentroRegistryCase):

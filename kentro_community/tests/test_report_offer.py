@@ -4,10 +4,9 @@ import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tools.safe_eval import safe_eval
 
 from ..wizard.kentro_activity_report import Hours
-from .test_reports import ReportCase
+from .common import ReportCase, offered_reports, print_offered
 
 
 def _minutes(value):
@@ -17,32 +16,6 @@ def _minutes(value):
     if hasattr(value, "hour"):
         return value.hour * 60 + value.minute
     return round(value * 1440)
-
-
-def offered_reports(env, user):
-    """{menu xmlid: action context} of the report menus the web client loads
-    for ``user`` (the wizards of kentro.activity.report)."""
-    menus = env["ir.ui.menu"].with_user(user).load_menus(False)
-    offered = {}
-    for menu in menus.values():
-        action = menu.get("action") or ""
-        if not action.startswith("ir.actions.act_window,"):
-            continue
-        window = env["ir.actions.act_window"].browse(int(action.split(",")[1]))
-        if window.res_model == "kentro.activity.report":
-            offered[menu["xmlid"]] = safe_eval(window.context or "{}", {"uid": user.id})
-    return offered
-
-
-def print_offered(env, user, context, output):
-    """The wizard as the menu opens it (its defaults), printed."""
-    wizard = (
-        env["kentro.activity.report"]
-        .with_user(user)
-        .with_context(**context, lang="el_GR")
-        .create({"output": output})
-    )
-    return wizard, wizard.action_print()
 
 
 class ReportOfferCase(ReportCase):

@@ -1,69 +1,13 @@
 import io
-import subprocess
-import tempfile
 from datetime import date, datetime
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .test_three_axes import ThreeAxesCase
-
-
-class ReportCase(ThreeAxesCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["kentro.service"])
-        cls.first = cls.today.replace(day=1)
-        cls.last = cls.first + relativedelta(months=1, days=-1)
-        Service = cls.env["kentro.service"]
-        info = cls.env.ref("kentro_community.kentro_service_type_information")
-        counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
-        for person, service_type, day in (
-            (cls.mother, info, cls.first),
-            (cls.mother, counselling, cls.first),
-            (cls.papadopoulos, info, cls.last),
-            (cls.annex_person, info, cls.first),
-            (cls.papadopoulos, info, cls.first - relativedelta(days=1)),  # last month
-            (cls.second_centre_person, info, cls.first),  # another centre
-        ):
-            Service.create(
-                {"beneficiary_id": person.id, "service_type_id": service_type.id, "date": day}
-            )
-        cls._consent_for(cls.mother, cls.dypa)
-        referral = cls.env["kentro.referral"].create(
-            {"beneficiary_id": cls.mother.id, "agency_id": cls.dypa.id}
-        )
-        referral.action_send()
-        referral.action_accept()
-        cls.env["kentro.application"].create(
-            {"beneficiary_id": cls.mother.id, "programme_id": cls.gmi.id}
-        )
-
-    @classmethod
-    def _consent_for(cls, person, agency):
-        cls.env["kentro.consent"].create({"beneficiary_id": person.id, "agency_id": agency.id})
-
-    def _wizard(self, user=None, **values):
-        return (
-            self.env["kentro.activity.report"]
-            .with_user(user or self.user_head)
-            .create(
-                {
-                    "centre_id": self.centre.id,
-                    "date_from": self.first,
-                    "date_to": self.last,
-                    **values,
-                }
-            )
-        )
-
-    def _section(self, sections, index):
-        return {row[0]: row[1:] for row in sections[index]["rows"]}
+from .common import ReportCase, pdf_text
 
 
 @tagged("kentro", "kentro_reports")
@@ -319,26 +263,6 @@ class TestAnnualAndEsf(ReportCase):
         }
         label = wizard.with_context(lang=self.user_head.lang)._report_sections()[0]["rows"][0][0]
         self.assertEqual(cells[label][0], len(participants))
-
-
-def pdf_text(pdf):
-    """The text of a PDF, read back by poppler's pdftotext."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-        file.write(pdf)
-        file.flush()
-        return subprocess.run(
-            ["pdftotext", "-layout", file.name, "-"], check=True, capture_output=True, text=True
-        ).stdout
-
-
-def printed_in_greek(wizard):
-    """Print ``wizard``'s report in Greek, as its user would: the PDF kept on
-    the structure's chatter."""
-    env = wizard.env
-    env["res.lang"].sudo()._activate_lang("el_GR")
-    env.user.sudo().lang = "el_GR"
-    wizard.with_context(force_report_rendering=True).action_print()
-    return wizard.centre_id.message_ids[:1].attachment_ids.raw
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_reports")

@@ -2,8 +2,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import KentroRegistryCase
-from .test_appointments import AppointmentCase
+from .common import AppointmentCase, KentroRegistryCase
 
 
 @tagged("kentro", "kentro_security")

@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.mail.tools.discuss import Store
 
-from .test_appointments import AppointmentCase
+from .common import AppointmentCase
 
 PERSON_NAME = "Παπαδόπουλος"
 PERSON_EMAIL = "papadopoulos@example.com"

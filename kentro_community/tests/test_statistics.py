@@ -3,7 +3,7 @@ from datetime import date
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .test_reports import ReportCase
+from .common import ReportCase
 
 
 @tagged("kentro", "kentro_reports", "kentro_security")

@@ -5,68 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import KentroRegistryCase
-
-
-class ThreeAxesCase(KentroRegistryCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Beneficiary = cls.env["kentro.beneficiary"]
-        cls.household = cls.env["kentro.household"].create(
-            {"name": "Οικονόμου", "centre_id": cls.centre.id}
-        )
-        cls.mother = Beneficiary.create(
-            {
-                "first_name": "Αγγελική",
-                "last_name": "Οικονόμου",
-                "birthdate": date(1984, 5, 10),
-                "centre_id": cls.centre.id,
-                "household_id": cls.household.id,
-                "household_relationship": "head",
-            }
-        )
-        Beneficiary.create(
-            [
-                {
-                    "first_name": first,
-                    "last_name": "Οικονόμου",
-                    "birthdate": birthdate,
-                    "centre_id": cls.centre.id,
-                    "household_id": cls.household.id,
-                    "household_relationship": relationship,
-                }
-                for first, birthdate, relationship in (
-                    ("Σπύρος", date(1981, 2, 3), "spouse"),
-                    ("Ζωή", date(2014, 9, 1), "child"),
-                    ("Ηλίας", date(2017, 1, 12), "child"),
-                )
-            ]
-        )
-        cls.gmi = cls.env.ref("kentro_community.kentro_programme_gmi")
-        cls.dypa = cls.env.ref("kentro_community.res_partner_agency_dypa")
-        cls.opeka = cls.env.ref("kentro_community.res_partner_agency_opeka")
-        cls.application_support = cls.env.ref(
-            "kentro_community.kentro_service_type_application_support"
-        )
-        cls.referral_service = cls.env.ref("kentro_community.kentro_service_type_referral")
-
-    def _application(self, user=None):
-        Application = self.env["kentro.application"].with_user(user or self.user_professional)
-        return Application.create({"beneficiary_id": self.mother.id, "programme_id": self.gmi.id})
-
-    def _referral(self, agency=None, user=None):
-        Referral = self.env["kentro.referral"].with_user(user or self.user_professional)
-        return Referral.create(
-            {
-                "beneficiary_id": self.mother.id,
-                "agency_id": (agency or self.dypa).id,
-                "reason": "Εγγραφή στη ΔΥΠΑ και κάρτα ανεργίας.",
-            }
-        )
-
-    def _consent(self, **values):
-        return self.env["kentro.consent"].create({"beneficiary_id": self.mother.id, **values})
+from .common import ThreeAxesCase
 
 
 @tagged("kentro", "kentro_axes")

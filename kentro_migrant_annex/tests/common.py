@@ -1,8 +1,11 @@
 from contextlib import contextmanager
 from datetime import date
 
-from odoo.addons.kentro_community.tests.common import new_staff_user
-from odoo.addons.kentro_community.tests.test_appointments import AppointmentCase, weekly_hours
+from odoo.addons.kentro_community.tests.common import (
+    AppointmentCase,
+    new_staff_user,
+    weekly_hours,
+)
 
 
 class MigrantCase(AppointmentCase):

@@ -7,8 +7,12 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.kentro_community.tests.test_report_offer import offered_reports, print_offered
-from odoo.addons.kentro_community.tests.test_reports import pdf_text, printed_in_greek
+from odoo.addons.kentro_community.tests.common import (
+    offered_reports,
+    pdf_text,
+    print_offered,
+    printed_in_greek,
+)
 from odoo.addons.kentro_community.tools import dates
 
 from .common import MigrantCase

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.kentro_community.tests.test_personal_data import zip_report
+from odoo.addons.kentro_community.tests.common import zip_report
 
 from .common import MigrantCase
 

@@ -1,17 +1,9 @@
-from datetime import datetime, time
-
-import pytz
-
-from odoo.addons.kentro_community.tests.common import KentroCommunityCase, new_staff_user
-from odoo.addons.kentro_community.tests.test_appointments import weekly_hours
-
-ATHENS = pytz.timezone("Europe/Athens")
-
-
-def athens(day, hour, minute=0):
-    """Naive UTC of a local Athens time, as Odoo stores datetimes."""
-    local = ATHENS.localize(datetime.combine(day, time(hour, minute)))
-    return local.astimezone(pytz.utc).replace(tzinfo=None)
+from odoo.addons.kentro_community.tests.common import (
+    KentroCommunityCase,
+    athens,
+    new_staff_user,
+    weekly_hours,
+)
 
 
 class MobileCase(KentroCommunityCase):

@@ -3,7 +3,7 @@ from datetime import date
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.kentro_community.tests.test_personal_data import zip_report
+from odoo.addons.kentro_community.tests.common import zip_report
 
 from .common import MobileCase
 

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .test_reports import SettlementReportCase
+from .common import SettlementReportCase
 
 
 @tagged("kentro", "kentro_roma", "kentro_security")

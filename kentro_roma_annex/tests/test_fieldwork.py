@@ -5,11 +5,11 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tools import dates
 
-from .test_settlement import TestSettlements
+from .common import SettlementCase
 
 
 @tagged("kentro", "kentro_roma")
-class TestFieldwork(TestSettlements):
+class TestFieldwork(SettlementCase):
     # Odoo runs only the tests a class defines itself; the settlement tests
     # are not repeated here.
     @classmethod
@@ -120,7 +120,7 @@ class TestFieldwork(TestSettlements):
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_tour")
-class TestFieldVisitTour(HttpCase, TestSettlements):
+class TestFieldVisitTour(HttpCase, SettlementCase):
     def test_mediator_records_a_field_visit_with_two_people(self):
         self.start_tour(
             "/odoo/action-kentro_roma_annex.kentro_roma_field_visit_action",

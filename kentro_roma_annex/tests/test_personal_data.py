@@ -2,13 +2,13 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.kentro_community.tests.test_personal_data import zip_report
+from odoo.addons.kentro_community.tests.common import zip_report
 
-from .test_settlement import TestSettlements
+from .common import SettlementCase
 
 
 @tagged("kentro", "kentro_roma", "kentro_privacy", "kentro_personal_data")
-class TestRomaPersonalData(TestSettlements):
+class TestRomaPersonalData(SettlementCase):
     """The annex's data is in the person's right-of-access copy and its free
     text goes when the file is erased, because the annex declares it."""
 

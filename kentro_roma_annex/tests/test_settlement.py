@@ -4,71 +4,11 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.kentro_community.tests.common import KentroCommunityCase
+from .common import SettlementCase
 
 
 @tagged("kentro", "kentro_roma")
-class TestSettlements(KentroCommunityCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.roma_annex = cls.env["kentro.centre"].create(
-            {
-                "name": "Παράρτημα Ρομά Δοκιμής",
-                "centre_type": "roma_annex",
-                "parent_id": cls.centre.id,
-                "company_id": cls.municipality.id,
-            }
-        )
-        cls.mediator = cls.user_annex_professional
-        cls.mediator.write(
-            {
-                "kentro_centre_ids": [(6, 0, cls.roma_annex.ids)],
-                "kentro_role_id": cls.env.ref(
-                    "kentro_roma_annex.kentro_staff_role_roma_mediator"
-                ).id,
-            }
-        )
-        cls.settlement = (
-            cls.env["kentro.roma.settlement"]
-            .with_user(cls.mediator)
-            .create(
-                {
-                    "name": "Οικισμός Αγίας Παρασκευής",
-                    "centre_id": cls.roma_annex.id,
-                    "settlement_type": "semi_organised",
-                    "population": 120,
-                    "water": "partial",
-                    "electricity": "no",
-                    "latitude": 38.37,
-                    "longitude": 26.13,
-                }
-            )
-        )
-        cls.household = cls.env["kentro.household"].create(
-            {
-                "name": "Οικογένεια Δοκιμής",
-                "centre_id": cls.roma_annex.id,
-                "roma_settlement_id": cls.settlement.id,
-            }
-        )
-        cls.members = cls.env["kentro.beneficiary"].create(
-            [
-                {
-                    "first_name": first,
-                    "last_name": "Δοκιμής",
-                    "centre_id": cls.roma_annex.id,
-                    "household_id": cls.household.id,
-                    "household_relationship": relationship,
-                }
-                for first, relationship in (
-                    ("Μαρία", "head"),
-                    ("Γιάννης", "child"),
-                    ("Ελένη", "child"),
-                )
-            ]
-        )
-
+class TestSettlements(SettlementCase):
     def test_settlement_data_households_and_people(self):
         self.assertEqual(self.members.roma_settlement_id, self.settlement, "from their household")
         self.assertEqual(self.settlement.household_count, 1)
