@@ -28,34 +28,3 @@ class KentroBeneficiary(models.Model):
         booking_centre = self.centre_id._kentro_booking_centre()
         action["context"] = {**action["context"], "default_centre_id": booking_centre.id}
         return action
-
-
-class KentroAppointmentFinder(models.TransientModel):
-    _inherit = "kentro.appointment.finder"
-
-    @api.onchange("beneficiary_id")
-    def _onchange_beneficiary_id(self):
-        # The core proposes the person's structure; a mobile unit's people
-        # are booked at its reference centre.
-        result = super()._onchange_beneficiary_id()
-        if self.centre_id:
-            self.centre_id = self.centre_id._kentro_booking_centre()
-        return result
-
-
-class KentroService(models.Model):
-    _inherit = "kentro.service"
-
-    mobile_visit_id = fields.Many2one(
-        "kentro.mobile.visit", string="Mobile unit visit", index=True, ondelete="set null"
-    )
-    # Not stored: the report groups services by the visit's village and by
-    # the person's registration month (new or returning).
-    mobile_area_id = fields.Many2one(related="mobile_visit_id.area_id", string="Visited village")
-    beneficiary_registration_date = fields.Date(related="beneficiary_id.registration_date")
-
-
-class KentroReferral(models.Model):
-    _inherit = "kentro.referral"
-
-    beneficiary_area_id = fields.Many2one(related="beneficiary_id.mobile_area_id", string="Village")

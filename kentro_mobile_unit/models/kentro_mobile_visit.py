@@ -187,6 +187,9 @@ class KentroMobileVisit(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         visits = super().create(vals_list)
+        # sudo: a visit's calendar event is the visit's own, in its crew's
+        # calendars (colleagues' too): its values are the visit's, which the
+        # user has just written, and nothing of the event is read back.
         events = self.env["calendar.event"].sudo().create([v._event_values() for v in visits])
         for visit, event in zip(visits, events, strict=True):
             visit.event_id = event
@@ -196,12 +199,15 @@ class KentroMobileVisit(models.Model):
         result = super().write(vals)
         if {"start", "stop", "area_id", "meeting_point", "user_ids", "state"} & vals.keys():
             for visit in self.filtered("event_id"):
+                # sudo: the visit's own event follows the visit the user may
+                # write (see create); nothing of it is read back.
                 visit.event_id.sudo().write(visit._event_values())
         return result
 
     def unlink(self):
         events = self.event_id
         result = super().unlink()
+        # sudo: only the deleted visits' own events go with them.
         events.sudo().unlink()
         return result
 
