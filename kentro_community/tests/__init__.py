@@ -26,3 +26,5 @@ from . import test_file
 from . import test_odoo_greek
 from . import test_record_language
 from . import test_greek_names
+from . import test_security_matrix
+from . import test_translations

@@ -1,16 +1,20 @@
+import csv
 import io
 import subprocess
 import tempfile
 import zipfile
 from datetime import date, datetime, time, timedelta
 
+import polib
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
-from odoo.exceptions import ValidationError
-from odoo.tests import TransactionCase
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import file_path
 from odoo.tools.safe_eval import safe_eval
+from odoo.tools.translate import TranslationModuleReader
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
@@ -198,6 +202,29 @@ class StructureTypeCases:
         self.assertEqual(
             dict(field["centre_type"]["selection"])[self.structure_type], self.greek_label
         )
+
+    def test_a_centre_holds_a_structure_of_this_type_beside_an_annex(self):
+        Centre = self.env["kentro.centre"]
+        centre = Centre.create({"name": "Κέντρο Κοινότητας Δήμου Δοκιμής"})
+        types = ["annex", self.structure_type]
+        Centre.create(
+            [
+                {"name": f"Δομή {index}", "centre_type": kind, "parent_id": centre.id}
+                for index, kind in enumerate(types)
+            ]
+        )
+        groups = Centre._read_group([("parent_id", "=", centre.id)], ["centre_type"], ["__count"])
+        self.assertEqual(dict(groups), dict.fromkeys(types, 1))
+
+    def test_the_structure_type_has_its_menu_under_the_app(self):
+        root = self.env.ref("kentro_community.kentro_root_menu")
+        action = self.env.ref(self.action_xmlid)
+        menu = self.env["ir.ui.menu"].search(
+            [("parent_id", "=", root.id), ("action", "=", f"{action._name},{action.id}")]
+        )
+        self.assertTrue(menu)
+        self.assertEqual(action.res_model, "kentro.centre")
+        self.assertIn(self.structure_type, action.domain)
 
 
 def weekly_hours(env, name, hour_from, hour_to, company):
@@ -441,3 +468,116 @@ def zip_report(content):
         names = archive.namelist()
         report = next(name for name in names if name.endswith(".pdf") and "/" not in name)
         return archive.read(report).decode(), names
+
+
+def _security_matrix(addon):
+    """{(role, model): row} of ``addon``'s tests/security_matrix.csv."""
+    with open(
+        file_path(f"{addon}/tests/security_matrix.csv"), newline="", encoding="utf-8"
+    ) as file:
+        return {(row["role"], row["model"]): row for row in csv.DictReader(file)}
+
+
+class SecurityMatrixCases:
+    """Each addon's tests/security_matrix.csv says, for every role and every
+    model the addon defines, whether the role may read, create, write, delete
+    and export; each cell is asserted as a demo user of that role. Mix into a
+    TransactionCase of the addon (``test_module`` names the csv's addon);
+    tests/test_security_matrix.py checks that the README shows all of them."""
+
+    # Odoo 18's loader only runs test methods a class defines itself, unless told.
+    allow_inherited_tests_method = True
+    OPERATIONS = ("read", "create", "write", "unlink", "export")
+    DEMO_USERS = {
+        "reception": "kentro_community.user_reception_demo",
+        "professional": "kentro_community.user_professional_demo",
+        "head": "kentro_community.user_head_demo",
+        "manager": "kentro_community.user_manager_demo",
+        "supervisor": "kentro_community.user_supervisor_demo",
+        "internal": "kentro_community.user_employee_demo",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.matrix = _security_matrix(cls.test_module)
+        cls.users = {role: cls.env.ref(xmlid) for role, xmlid in cls.DEMO_USERS.items()}
+        cls.users["portal"] = new_test_user(
+            cls.env, login="kentro_portal", groups="base.group_portal"
+        )
+
+    def test_the_matrix_has_every_model_and_role(self):
+        models = {
+            model.model
+            for model in self.env["ir.model"].search(
+                [("model", "=like", "kentro.%"), ("transient", "=", False)]
+            )
+            if not self.env[model.model]._abstract
+            and self.env[model.model]._original_module == self.test_module
+        }
+        self.assertTrue(models)
+        expected = {(role, model) for role in self.users for model in models}
+        self.assertEqual(set(self.matrix), expected)
+        for row in self.matrix.values():
+            self.assertTrue(all(row[op] in ("allow", "deny") for op in self.OPERATIONS), row)
+
+    def _access_outcome(self, user, model, operation):
+        Model = self.env[model].with_user(user)
+        try:
+            with self.env.cr.savepoint():
+                if operation == "read":
+                    Model.search_read([], ["id"], limit=1)
+                elif operation == "export":
+                    Model.search([], limit=1).export_data(["id"])
+                else:
+                    Model.check_access(operation)
+        except (AccessError, UserError):
+            return "deny"
+        return "allow"
+
+    def _check_role(self, role):
+        user = self.users[role]
+        for (row_role, model), row in sorted(self.matrix.items()):
+            if row_role != role:
+                continue
+            for operation in self.OPERATIONS:
+                with self.subTest(role=role, model=model, operation=operation):
+                    self.assertEqual(self._access_outcome(user, model, operation), row[operation])
+
+    def test_reception(self):
+        self._check_role("reception")
+
+    def test_professional(self):
+        self._check_role("professional")
+
+    def test_head(self):
+        self._check_role("head")
+
+    def test_manager(self):
+        self._check_role("manager")
+
+    def test_supervisor(self):
+        self._check_role("supervisor")
+
+    def test_internal_user_without_centre_group(self):
+        self._check_role("internal")
+
+    def test_portal(self):
+        self._check_role("portal")
+
+
+class GreekTranslationCases:
+    """Every term Odoo exports for the addon (``test_module``) has its Greek
+    translation in the addon's i18n/el.po. Mix into a TransactionCase."""
+
+    # Odoo 18's loader only runs test methods a class defines itself, unless told.
+    allow_inherited_tests_method = True
+
+    def test_every_exported_term_is_translated(self):
+        addon = self.test_module
+        po = polib.pofile(file_path(f"{addon}/i18n/el.po"))
+        greek = {entry.msgid: entry.msgstr for entry in po if entry.msgstr}
+        exported = {term[4] for term in TranslationModuleReader(self.cr, modules=[addon])}
+        self.assertTrue(exported, f"Odoo exported no term for {addon}")
+        missing = sorted(exported - set(greek))
+        self.assertFalse(missing, f"{addon}/i18n/el.po lacks Greek for: {missing}")

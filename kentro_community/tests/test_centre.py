@@ -1,7 +1,7 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from .common import KentroCommunityCase
@@ -60,3 +60,26 @@ class TestCentre(KentroCommunityCase):
                 }
             )
         self.assertIn("Incompatible companies", str(caught.exception))
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_structure")
+class TestStructuresUnderTheApp(TransactionCase):
+    """The core's structure type, once every addon is installed; each
+    structure-type addon checks its own type (StructureTypeCases)."""
+
+    def test_a_centre_with_an_annex(self):
+        Centre = self.env["kentro.centre"]
+        centre = Centre.create({"name": "Κέντρο Κοινότητας Δήμου Δοκιμής"})
+        Centre.create({"name": "Δομή 0", "centre_type": "annex", "parent_id": centre.id})
+        groups = Centre._read_group([("parent_id", "=", centre.id)], ["centre_type"], ["__count"])
+        self.assertEqual(dict(groups), {"annex": 1})
+
+    def test_every_menu_under_the_app_opens_structures(self):
+        root = self.env.ref("kentro_community.kentro_root_menu")
+        actions = {
+            menu.action.res_model
+            for menu in self.env["ir.ui.menu"].search(
+                [("parent_id", "=", root.id), ("action", "!=", False)]
+            )
+        }
+        self.assertEqual(actions, {"kentro.centre"})

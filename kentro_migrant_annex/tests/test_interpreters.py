@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.kentro_migrant_annex.models.calendar_event import CalendarEvent
+from odoo.addons.kentro_community.models.calendar_event import CalendarEvent
 
 from .common import MigrantCase
 
@@ -89,7 +89,7 @@ class TestInterpreters(InterpreterCase):
         # Two receptions book at the same instant: neither sees the other's
         # booking in Python; PostgreSQL's exclusion constraint decides.
         with (
-            patch.object(CalendarEvent, "_kentro_check_interpreter_clash", lambda *a, **k: None),
+            patch.object(CalendarEvent, "_kentro_check_clash", lambda *a, **k: None),
             self.assertRefused(ValidationError, "interpreter has just been booked"),
         ):
             self.book_kem(

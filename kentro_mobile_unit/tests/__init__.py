@@ -5,3 +5,5 @@ from . import test_report
 from . import test_wizard_privacy
 from . import test_personal_data
 from . import test_mobile_day
+from . import test_security_matrix
+from . import test_translations

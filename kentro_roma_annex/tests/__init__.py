@@ -4,3 +4,5 @@ from . import test_fieldwork
 from . import test_reports
 from . import test_access
 from . import test_personal_data
+from . import test_security_matrix
+from . import test_translations

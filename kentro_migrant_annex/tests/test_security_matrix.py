@@ -1,0 +1,11 @@
+"""The security matrix of the ΚΕΜ annex's models: tests/security_matrix.csv, cell by cell,
+as a demo user of each role (once every addon is installed)."""
+
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.kentro_community.tests.common import SecurityMatrixCases
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_security")
+class TestSecurityMatrix(SecurityMatrixCases, TransactionCase):
+    pass
