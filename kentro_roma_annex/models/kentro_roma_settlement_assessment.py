@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.kentro_community.tools import structure
+
 from .kentro_roma_settlement import SERVICE_LEVELS
 
 
@@ -13,8 +15,7 @@ class KentroRomaSettlementAssessment(models.Model):
     settlement_id = fields.Many2one(
         "kentro.roma.settlement", required=True, ondelete="cascade", index=True
     )
-    centre_id = fields.Many2one(related="settlement_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="settlement_id.company_id", store=True, index=True)
+    centre_id, company_id = structure.follows("settlement_id")
     date = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one("res.users", string="Assessed by", default=lambda self: self.env.user)
     water = fields.Selection(SERVICE_LEVELS, string="Running water")
