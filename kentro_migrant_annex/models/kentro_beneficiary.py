@@ -1,9 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.kentro_community.tools import groups
+
 from .kentro_language import LEVELS
 
-PROFESSIONAL = "kentro_community.group_kentro_professional"
 MIGRANT_STATUSES = [
     ("third_country", "Third-country national with a residence permit"),
     ("international_protection", "Beneficiary of international protection"),
@@ -21,29 +22,35 @@ class KentroBeneficiary(models.Model):
     # Legal status is special-category data: professionals only (the record
     # rules then narrow them to the structures they work at).
     migrant_status = fields.Selection(
-        MIGRANT_STATUSES, string="Legal status", groups=PROFESSIONAL, tracking=True, index=True
+        MIGRANT_STATUSES,
+        string="Legal status",
+        groups=groups.PROFESSIONAL,
+        tracking=True,
+        index=True,
     )
     origin_country_id = fields.Many2one(
-        "res.country", string="Country of origin", groups=PROFESSIONAL, tracking=True
+        "res.country", string="Country of origin", groups=groups.PROFESSIONAL, tracking=True
     )
-    arrival_date = fields.Date(string="Arrival in Greece", groups=PROFESSIONAL, tracking=True)
+    arrival_date = fields.Date(
+        string="Arrival in Greece", groups=groups.PROFESSIONAL, tracking=True
+    )
     greek_level = fields.Selection(
         [("none", "No Greek"), *LEVELS, ("native", "Native speaker")],
         string="Level of Greek",
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
         tracking=True,
     )
     spoken_language_ids = fields.One2many(
         "kentro.beneficiary.language",
         "beneficiary_id",
         string="Languages spoken",
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
     )
     legal_document_ids = fields.One2many(
         "kentro.migrant.document",
         "beneficiary_id",
         string="Permits and cards",
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
     )
     # What reception needs to book an appointment, and nothing more.
     interpreter_needed = fields.Boolean(string="Needs an interpreter", tracking=True)
@@ -94,6 +101,9 @@ class KentroBeneficiary(models.Model):
     @api.constrains("arrival_date", "birthdate")
     def _check_arrival_date(self):
         today = fields.Date.context_today(self)
+        # sudo: the arrival date is a professional's field and the check runs
+        # for whoever saves the file; the message names only the person the
+        # user is saving.
         for person in self.sudo().filtered("arrival_date"):
             if person.arrival_date > today:
                 raise ValidationError(
@@ -112,23 +122,24 @@ class KentroBeneficiary(models.Model):
     @api.constrains("migrant_status", "nationality_id")
     def _check_migrant_status_nationality(self):
         europe = self.env.ref("base.europe").country_ids
+        # sudo: the legal status is a professional's field and the check runs
+        # for whoever saves the file; the message names only the person the
+        # user is saving and the country they gave.
         for person in self.sudo().filtered(lambda p: p.migrant_status and p.nationality_id):
             in_eu = person.nationality_id in europe
+            names = {"person": person.name, "country": person.nationality_id.name}
             if person.migrant_status in THIRD_COUNTRY_STATUSES and in_eu:
-                raise ValidationError(
-                    self.env._(
-                        "%(person)s has the nationality of %(country)s, an EU member state: "
-                        "choose the status «EU citizen», or correct the nationality.",
-                        person=person.name,
-                        country=person.nationality_id.name,
-                    )
+                message = self.env._(
+                    "%(person)s has the nationality of %(country)s, an EU member state: "
+                    "choose the status «EU citizen», or correct the nationality.",
+                    **names,
                 )
-            if person.migrant_status == "eu_citizen" and not in_eu:
-                raise ValidationError(
-                    self.env._(
-                        "%(person)s is recorded as an EU citizen but has the nationality of "
-                        "%(country)s: correct the status or the nationality.",
-                        person=person.name,
-                        country=person.nationality_id.name,
-                    )
+            elif person.migrant_status == "eu_citizen" and not in_eu:
+                message = self.env._(
+                    "%(person)s is recorded as an EU citizen but has the nationality of "
+                    "%(country)s: correct the status or the nationality.",
+                    **names,
                 )
+            else:
+                continue
+            raise ValidationError(message)

@@ -26,28 +26,3 @@ class KentroLanguage(models.Model):
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "This language code is already in the list.")]
-
-
-class KentroBeneficiaryLanguage(models.Model):
-    """A language a beneficiary speaks, and how well."""
-
-    _name = "kentro.beneficiary.language"
-    _description = "Language spoken by a beneficiary"
-    _order = "native desc, id"
-
-    beneficiary_id = fields.Many2one(
-        "kentro.beneficiary", required=True, ondelete="cascade", index=True
-    )
-    centre_id = fields.Many2one(related="beneficiary_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="beneficiary_id.company_id", store=True, index=True)
-    language_id = fields.Many2one("kentro.language", required=True)
-    native = fields.Boolean(string="Mother tongue")
-    level = fields.Selection(LEVELS, help="Level for a language that is not the mother tongue.")
-
-    _sql_constraints = [
-        (
-            "language_uniq",
-            "unique(beneficiary_id, language_id)",
-            "This language is already listed for the person.",
-        )
-    ]
