@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.addons.calendar.models.calendar_recurrence import BYDAY_SELECTION, WEEKDAY_SELECTION
 
-from .kentro_mobile_visit import check_villages_covered
+from ..tools.villages import check_villages_covered
 
 
 def _local(tz, day, hours):

@@ -5,19 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-
-def check_villages_covered(records):
-    """Refuse visits or repeat rules for a village their unit does not cover."""
-    for record in records:
-        if record.area_id not in record.centre_id.mobile_area_ids:
-            raise ValidationError(
-                records.env._(
-                    "%(village)s is not among the villages %(unit)s covers: add it to the "
-                    "unit first.",
-                    village=record.area_id.name,
-                    unit=record.centre_id.name,
-                )
-            )
+from ..tools.villages import check_villages_covered
 
 
 class KentroMobileVisit(models.Model):
@@ -145,6 +133,7 @@ class KentroMobileVisit(models.Model):
     # model's name in the creating process's language, and visits are planned
     # by repeat rules and at install, before the model's Greek is loaded.
     # Guarded by TestOnTheSpot.test_the_visits_chatter_line_is_in_the_municipalitys_language.
+    # Odoo internal: see docs/odoo-internals.md
     def _creation_message(self):
         env = self.with_context(lang=self.company_id._kentro_lang()).env
         return env._("Visit planned")
