@@ -10,41 +10,22 @@ from odoo.tools import html2plaintext
 from odoo.tools.safe_eval import safe_eval
 
 from ..models.calendar_event import opening_hours_text
-from ..tools import dates
-
-
-class Hours:
-    """A length of time as a Greek report prints it: hours and minutes (0:48,
-    12:05), in the PDF as text and in the XLSX as a time cell ([h]:mm)."""
-
-    __slots__ = ("minutes",)
-
-    def __init__(self, minutes):
-        self.minutes = round(minutes or 0)
-
-    def __str__(self):
-        hours, minutes = divmod(self.minutes, 60)
-        return f"{hours}:{minutes:02d}"
-
-    __repr__ = __str__
-
-    def __eq__(self, other):
-        return isinstance(other, Hours) and other.minutes == self.minutes
-
-    def __hash__(self):
-        return hash(self.minutes)
-
-
-def _previous_month(record):
-    """The month before the user's today (in their time zone)."""
-    first = fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
-    return first, first + relativedelta(months=1, days=-1)
+from ..tools import dates, groups
+from ..tools.reports import Hours, crosstab
 
 
 class KentroActivityReport(models.TransientModel):
     """The monthly activity report of a structure (or of a centre with its
     annexes and mobile units) for a period, as PDF or XLSX. Every figure is an
-    aggregate computed by the database; none names a person."""
+    aggregate computed by the database; none names a person.
+
+    Each report type is declared once, in ``_kentro_reports`` (its title and
+    the method that builds its tables); an annex adds its own with the
+    building blocks below: ``_kentro_figures`` (what a figure counts),
+    ``_aggregate`` (a figure of the period, grouped), ``_structures_of_type``
+    (the chosen structures of one type, or the annex's refusal),
+    ``_title_values`` (what a title names) and ``_services_by_type_section``
+    («Services by X and type»)."""
 
     _name = "kentro.activity.report"
     _description = "Community Centre activity report"
@@ -86,7 +67,7 @@ class KentroActivityReport(models.TransientModel):
 
     @api.onchange("report_type", "year")
     def _onchange_year(self):
-        if self.report_type == "annual" and self.year:
+        if self.report_type in self._yearly_report_types() and self.year:
             self.date_from = date(self.year, 1, 1)
             self.date_to = date(self.year, 12, 31)
         if self.report_type == "esf":
@@ -109,7 +90,9 @@ class KentroActivityReport(models.TransientModel):
         if self.env.context.get("default_report_type") in self._yearly_report_types():
             year = fields.Date.context_today(self).year
             return date(year, 1, 1), date(year, 12, 31)
-        return _previous_month(self)
+        # The month before the user's today (in their time zone).
+        first = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+        return first, first + relativedelta(months=1, days=-1)
 
     @api.model
     def _default_centre(self):
@@ -143,12 +126,17 @@ class KentroActivityReport(models.TransientModel):
         return {}
 
     @api.model
+    def _readable_structure_types(self):
+        """The types of the structures the user reads."""
+        Centre = self.env["kentro.centre"]
+        # As the user: record rules give exactly the structures they read.
+        return set(Centre.search([]).mapped("centre_type")) if Centre.has_access("read") else set()
+
+    @api.model
     def _available_report_types(self):
         """The report types this user's structures can have."""
         needed = self._report_structure_types()
-        Centre = self.env["kentro.centre"]
-        # As the user: record rules give exactly the structures they read.
-        types = set(Centre.search([]).mapped("centre_type")) if Centre.has_access("read") else set()
+        types = self._readable_structure_types()
         return [
             key
             for key, _label in self._fields["report_type"].selection
@@ -156,79 +144,71 @@ class KentroActivityReport(models.TransientModel):
         ]
 
     @api.model
+    def _menus_of_actions_set_otherwise(self, model, context_key, allowed):
+        """The menus of the window actions on ``model`` whose context sets
+        ``context_key`` to a value not in ``allowed``."""
+        # sudo: actions and menus are configuration; only their ids are used.
+        actions = self.env["ir.actions.act_window"].sudo().search([("res_model", "=", model)])
+        hidden = [
+            f"ir.actions.act_window,{action.id}"
+            for action in actions
+            if safe_eval(action.context or "{}", {"uid": self.env.uid}).get(context_key)
+            not in (None, *allowed)
+        ]
+        if not hidden:
+            return self.env["ir.ui.menu"]
+        # sudo: as above, menus are configuration; the caller uses their ids.
+        return self.env["ir.ui.menu"].sudo().search([("action", "in", hidden)])
+
+    @api.model
     def _unavailable_structure_menus(self):
         """The menus listing one type of structure (ΚΕΜ, mobile units, Roma
         annexes) the user reads none of; administrators keep them, to create
         the first one."""
-        if self.env.user.has_group("kentro_community.group_kentro_manager"):
+        if self.env.user.has_group(groups.MANAGER):
             return self.env["ir.ui.menu"]
-        Centre = self.env["kentro.centre"]
-        types = set(Centre.search([]).mapped("centre_type")) if Centre.has_access("read") else set()
-        # sudo: actions and menus are configuration; only their ids are used.
-        actions = (
-            self.env["ir.actions.act_window"].sudo().search([("res_model", "=", Centre._name)])
+        return self._menus_of_actions_set_otherwise(
+            "kentro.centre", "default_centre_type", self._readable_structure_types()
         )
-        hidden = [
-            f"ir.actions.act_window,{action.id}"
-            for action in actions
-            if safe_eval(action.context or "{}", {"uid": self.env.uid}).get("default_centre_type")
-            not in (None, *types)
-        ]
-        if not hidden:
-            return self.env["ir.ui.menu"]
-        return self.env["ir.ui.menu"].sudo().search([("action", "in", hidden)])
 
     @api.model
     def _unavailable_report_menus(self):
         """The menus of report types none of the user's structures can have."""
-        # sudo: actions and menus are configuration; only their ids are used.
-        actions = self.env["ir.actions.act_window"].sudo().search([("res_model", "=", self._name)])
-        available = self._available_report_types()
-        hidden = [
-            f"ir.actions.act_window,{action.id}"
-            for action in actions
-            if safe_eval(action.context or "{}", {"uid": self.env.uid}).get("default_report_type")
-            not in (None, *available)
-        ]
-        if not hidden:
-            return self.env["ir.ui.menu"]
-        return self.env["ir.ui.menu"].sudo().search([("action", "in", hidden)])
+        return self._menus_of_actions_set_otherwise(
+            self._name, "default_report_type", self._available_report_types()
+        )
+
+    @api.model
+    def _structure_kind(self, centre_type):
+        """The name of a type of structure, in the user's language."""
+        kinds = self.env["kentro.centre"]._fields["centre_type"]._description_selection(self.env)
+        return dict(kinds).get(centre_type, centre_type)
 
     def _check_printable(self):
         """Everything that would keep the report from printing, said in the
         user's language before anything is rendered."""
         self.ensure_one()
         needed = self._report_structure_types().get(self.report_type)
-        kinds = dict(
-            self.env["kentro.centre"]._fields["centre_type"]._description_selection(self.env)
-        )
         if needed and self.report_type not in self._available_report_types():
             raise UserError(
                 self.env._(
                     "None of your structures is of the type «%(kind)s»: this report is not "
                     "available to you.",
-                    kind=kinds.get(needed, needed),
+                    kind=self._structure_kind(needed),
                 )
             )
         if not self.centre_id:
             raise UserError(self.env._("Choose the structure to report on."))
         self._check_structure_access()
-        if needed and needed not in self._structures().mapped("centre_type"):
-            raise UserError(
-                self.env._(
-                    "%(structure)s has no %(kind)s: choose a structure of this kind, or its "
-                    "reference centre with its annexes and mobile units.",
-                    structure=self.centre_id.name,
-                    kind=kinds.get(needed, needed),
-                )
-            )
+        if needed:
+            self._structures_of_type(needed)
 
     @api.model
     def _leaves_the_centre(self):
         """Whether what this user prints leaves the Community Centre: the
         municipal Social Service reads statistics, not the files; small
         numbers are hidden for it unless it asks otherwise."""
-        return not self.env.user.has_group("kentro_community.group_kentro_head")
+        return not self.env.user.has_group(groups.HEAD)
 
     def _check_structure_access(self):
         """The figures are read as superuser: the chosen structure must be one
@@ -257,30 +237,56 @@ class KentroActivityReport(models.TransientModel):
         # sudo: each figure is an aggregate, of these readable structures only.
         return structures.sudo(False)._filtered_access("read").sudo()
 
+    def _structures_of_type(self, centre_type, refusal=None):
+        """The chosen structures of type ``centre_type``. If there is none, a
+        UserError says so: ``refusal``, the message of the report that needs
+        them (translated by its addon), or else a message naming the type."""
+        structures = self._structures().filtered(
+            lambda structure: structure.centre_type == centre_type
+        )
+        if not structures:
+            raise UserError(
+                refusal
+                or self.env._(
+                    "%(structure)s has no %(kind)s: choose a structure of this kind, or its "
+                    "reference centre with its annexes and mobile units.",
+                    structure=self.centre_id.name,
+                    kind=self._structure_kind(centre_type),
+                )
+            )
+        return structures
+
     def _fmt(self, value):
         if self.suppress_small and 0 < value < self.threshold:
             return f"<{self.threshold}"
         return value
 
-    # What each figure counts: the model, its date in the period, its structure.
-    _FIGURES = {
-        "beneficiaries": ("kentro.beneficiary", "registration_date", "centre_id", []),
-        "services": ("kentro.service", "date", "centre_id", []),
-        "referrals": ("kentro.referral", "sent_date", "centre_id", []),
-        "applications": ("kentro.application", "create_date", "centre_id", []),
-        "appointments": (
-            "calendar.event",
-            "start",
-            "kentro_centre_id",
-            [("kentro_appointment", "=", True), ("active", "=", True)],
-        ),
-    }
+    @api.model
+    def _kentro_figures(self):
+        """What each figure counts: ``{figure: (model, its date in the period,
+        its structure, domain)}``. Annexes add theirs with ``super()``."""
+        return {
+            "beneficiaries": ("kentro.beneficiary", "registration_date", "centre_id", []),
+            "services": ("kentro.service", "date", "centre_id", []),
+            "referrals": ("kentro.referral", "sent_date", "centre_id", []),
+            "applications": ("kentro.application", "create_date", "centre_id", []),
+            "appointments": (
+                "calendar.event",
+                "start",
+                "kentro_centre_id",
+                [("kentro_appointment", "=", True), ("active", "=", True)],
+            ),
+        }
 
-    def _aggregate(self, figure, groupby, aggregates, domain=()):
-        """``_read_group`` of one kind of record of the chosen structures,
-        dated in the period (whole days in Greece for datetime fields, which are
-        also grouped by month in Greek time)."""
-        model, date_field, centre_field, base = self._FIGURES[figure]
+    def _figure_records(self, figure, structures=None):
+        """The model of a figure, as superuser and in Greek time, and the
+        domain of its records: of the chosen structures (or of ``structures``,
+        some of them), dated in the period (whole days in Greece for datetime
+        fields)."""
+        model, date_field, centre_field, base = self._kentro_figures()[figure]
+        # sudo: the caller reads aggregates (counts, sums) of the structures the
+        # user may read (_structures checks it), and the names of the groups'
+        # structures, types, villages or settlements: never a person's record.
         Model = dates.in_greek_time(self.env[model].sudo().with_context(active_test=False))
         start, end = self.date_from, self.date_to
         if Model._fields[date_field].type == "datetime":
@@ -288,20 +294,95 @@ class KentroActivityReport(models.TransientModel):
             end_condition = (date_field, "<", dates.greek_midnight(end + relativedelta(days=1)))
         else:
             end_condition = (date_field, "<=", end)
-        return Model._read_group(
-            [
-                (centre_field, "in", self._structures().ids),
-                (date_field, ">=", start),
-                end_condition,
-                *base,
-                *domain,
-            ],
-            groupby,
-            aggregates,
-        )
+        if structures is None:
+            structures = self._structures()
+        domain = [
+            (centre_field, "in", structures.ids),
+            (date_field, ">=", start),
+            end_condition,
+            *base,
+        ]
+        return Model, domain
+
+    def _aggregate(self, figure, groupby, aggregates, domain=(), structures=None):
+        """``_read_group`` of one figure's records (see ``_figure_records``)
+        within ``domain``; datetime fields are grouped by month in Greek time."""
+        Model, figure_domain = self._figure_records(figure, structures)
+        return Model._read_group([*figure_domain, *domain], groupby, aggregates)
 
     def _labels(self, model, field):
         return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def _title_values(self):
+        """What a report's title names: ``structure``, the period's ``start``
+        and ``end`` (dd/mm/yyyy) and its ``year``."""
+        self.ensure_one()
+        return {
+            "structure": self.centre_id.name,
+            "start": self.date_from.strftime("%d/%m/%Y"),
+            "end": self.date_to.strftime("%d/%m/%Y"),
+            "year": self.date_from.year,
+        }
+
+    def _services_by_type_section(
+        self, title, by=None, type_first=False, hours=False, domain=(), structures=None
+    ):
+        """«Services by X and type»: the services of the period (of
+        ``structures`` if given, within ``domain``) by service type and, with
+        ``by`` = (field, column), first by that field of the service. Each row
+        names the value and the type (the type first with ``type_first``),
+        then counts the services and the people served (and with ``hours``,
+        their hours). Rows follow the field (a selection's key, a record's
+        name), then the types' order."""
+        env = self.env
+        field, column = by or (None, None)
+        aggregates = ["__count", "beneficiary_id:count_distinct"]
+        if hours:
+            aggregates.append("duration:sum")
+        groups = self._aggregate(
+            "services",
+            [field, "service_type_id"] if field else ["service_type_id"],
+            aggregates,
+            domain,
+            structures,
+        )
+        labels = None
+        if field and env["kentro.service"]._fields[field].type == "selection":
+            labels = self._labels("kentro.service", field)
+        table = [
+            (group[0], group[1], list(group[2:])) if field else (None, group[0], list(group[1:]))
+            for group in groups
+        ]
+
+        def order(entry):
+            value, service_type, _figures = entry
+            if not field:
+                first = ()
+            elif labels is None:
+                first = (value.name,)
+            else:
+                first = (value or "",)
+            return (*first, service_type.sequence, service_type.name)
+
+        rows = []
+        for value, service_type, figures in sorted(table, key=order):
+            if hours:
+                figures[-1] = Hours(figures[-1])
+            names = [service_type.name]
+            if field:
+                label = value.name if labels is None else labels.get(value, "")
+                names = [service_type.name, label] if type_first else [label, service_type.name]
+            rows.append(names + figures)
+        names = [env._("Service")]
+        if field:
+            names = [env._("Service"), column] if type_first else [column, env._("Service")]
+        return {
+            "title": title,
+            "columns": names
+            + [env._("Services"), env._("People")]
+            + ([env._("Hours")] if hours else []),
+            "rows": rows,
+        }
 
     def _gender_columns(self):
         """{gender: label}, people with no recorded gender last, so that the
@@ -321,11 +402,11 @@ class KentroActivityReport(models.TransientModel):
 
         # New beneficiaries by gender, per structure; active beneficiaries.
         genders = self._gender_columns()
-        new = self._aggregate("beneficiaries", ["centre_id", "gender"], ["__count"])
+        new = crosstab(self._aggregate("beneficiaries", ["centre_id", "gender"], ["__count"]))
         active = dict(self._aggregate("services", ["centre_id"], ["beneficiary_id:count_distinct"]))
         rows = []
         for structure in structures:
-            counts = {gender: n for centre, gender, n in new if centre == structure}
+            counts = new.get(structure, {})
             rows.append(
                 [structure.name]
                 + [counts.get(key, 0) for key in genders]
@@ -341,39 +422,21 @@ class KentroActivityReport(models.TransientModel):
             }
         )
 
-        # Services by axis and type.
-        axes = self._labels("kentro.service", "axis")
-        services = self._aggregate(
-            "services",
-            ["axis", "service_type_id"],
-            ["__count", "beneficiary_id:count_distinct", "duration:sum"],
-        )
         sections.append(
-            {
-                "title": env._("Services by axis and type"),
-                "columns": [
-                    env._("Service"),
-                    env._("Axis"),
-                    env._("Services"),
-                    env._("People"),
-                    env._("Hours"),
-                ],
-                "rows": [
-                    [service_type.name, axes.get(axis, ""), count, people, Hours(minutes)]
-                    for axis, service_type, count, people, minutes in sorted(
-                        services, key=lambda row: (row[0] or "", row[1].sequence, row[1].name)
-                    )
-                ],
-            }
+            self._services_by_type_section(
+                env._("Services by axis and type"),
+                by=("axis", env._("Axis")),
+                type_first=True,
+                hours=True,
+            )
         )
 
         # Referrals sent in the period, by agency category and state.
         states = self._labels("kentro.referral", "state")
-        referrals = self._aggregate("referrals", ["agency_category_id", "state"], ["__count"])
         shown = [key for key in states if key != "draft"]
-        categories = {}
-        for category, state, count in referrals:
-            categories.setdefault(category, {})[state] = count
+        categories = crosstab(
+            self._aggregate("referrals", ["agency_category_id", "state"], ["__count"])
+        )
         sections.append(
             {
                 "title": env._("Referrals by agency category and outcome"),
@@ -387,10 +450,9 @@ class KentroActivityReport(models.TransientModel):
 
         # Applications opened in the period, by programme and state.
         app_states = self._labels("kentro.application", "state")
-        applications = self._aggregate("applications", ["programme_id", "state"], ["__count"])
-        programmes = {}
-        for programme, state, count in applications:
-            programmes.setdefault(programme, {})[state] = count
+        programmes = crosstab(
+            self._aggregate("applications", ["programme_id", "state"], ["__count"])
+        )
         sections.append(
             {
                 "title": env._("Applications by programme and state"),
@@ -420,7 +482,7 @@ class KentroActivityReport(models.TransientModel):
         start, end = self.date_from, self.date_to
 
         def by_month(figure, aggregate="__count", domain=()):
-            date_field = self._FIGURES[figure][1]
+            date_field = self._kentro_figures()[figure][1]
             groups = self._aggregate(figure, [f"{date_field}:month"], [aggregate], domain)
             return {month.strftime("%Y-%m"): value for month, value in groups if month}
 
@@ -489,12 +551,8 @@ class KentroActivityReport(models.TransientModel):
         participants who registered in the period, by gender."""
         self.ensure_one()
         env = self.env
-        Beneficiary = env["kentro.beneficiary"].sudo().with_context(active_test=False)
-        base = [
-            ("centre_id", "in", self._structures().ids),
-            ("registration_date", ">=", self.date_from),
-            ("registration_date", "<=", self.date_to),
-        ]
+        # Counted as superuser (see _figure_records); listed below as the user.
+        Beneficiary, base = self._figure_records("beneficiaries")
         genders = self._gender_columns()
 
         def row(label, domain):
@@ -579,14 +637,36 @@ class KentroActivityReport(models.TransientModel):
             )
         return sections
 
-    def _build_sections(self):
-        """The tables of the chosen report; addons add their own report types here."""
+    def _annual_sections(self):
+        return [self._monthly_section(), *self._sections(), self._structure_section()]
+
+    def _kentro_reports(self):
+        """``{report type: (its title, the method that returns its tables)}``,
+        the title translated and naming ``_title_values``. Annexes add their
+        reports with ``super()``."""
         self.ensure_one()
-        if self.report_type == "esf":
-            return self._esf_sections()
-        if self.report_type == "annual":
-            return [self._monthly_section(), *self._sections(), self._structure_section()]
-        return self._sections()
+        env, values = self.env, self._title_values()
+        return {
+            "activity": (
+                env._("Activity report – %(structure)s – %(start)s to %(end)s", **values),
+                self._sections,
+            ),
+            "annual": (
+                env._("Annual operating report %(year)s – %(structure)s", **values),
+                self._annual_sections,
+            ),
+            "esf": (
+                env._(
+                    "ESF+ participant indicators – %(structure)s – %(start)s to %(end)s", **values
+                ),
+                self._esf_sections,
+            ),
+        }
+
+    def _build_sections(self):
+        """The tables of the chosen report (see ``_kentro_reports``)."""
+        self.ensure_one()
+        return self._kentro_reports()[self.report_type][1]()
 
     def _esf_third_country_domain(self):
         """Participants who are not citizens of an EU member state."""
@@ -607,25 +687,7 @@ class KentroActivityReport(models.TransientModel):
 
     # ------------------------------------------------------------ outputs
     def _title(self):
-        if self.report_type == "annual":
-            return self.env._(
-                "Annual operating report %(year)s – %(structure)s",
-                year=self.date_from.year,
-                structure=self.centre_id.name,
-            )
-        if self.report_type == "esf":
-            return self.env._(
-                "ESF+ participant indicators – %(structure)s – %(start)s to %(end)s",
-                structure=self.centre_id.name,
-                start=self.date_from.strftime("%d/%m/%Y"),
-                end=self.date_to.strftime("%d/%m/%Y"),
-            )
-        return self.env._(
-            "Activity report – %(structure)s – %(start)s to %(end)s",
-            structure=self.centre_id.name,
-            start=self.date_from.strftime("%d/%m/%Y"),
-            end=self.date_to.strftime("%d/%m/%Y"),
-        )
+        return self._kentro_reports()[self.report_type][0]
 
     def _xlsx(self):
         buffer = io.BytesIO()
@@ -674,11 +736,15 @@ class KentroActivityReport(models.TransientModel):
         else:
             content, extension = report._pdf(), "pdf"
         name = f"{report._title()}.{extension}".replace("/", "-")
+        # sudo: the Social Service may not post on a structure's chatter; the
+        # report it keeps there holds aggregates of a structure the user reads
+        # (_check_printable checked it), read by those who read the structure.
         message = self.centre_id.sudo().message_post(
             body=self.env._("Report printed by %(user)s.", user=self.env.user.name),
             attachments=[(name, content)],
         )
         attachment = message.attachment_ids[:1]
+        # sudo: the token of the file the user has just printed, for its download.
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true&access_token="

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
-from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
+from odoo.addons.kentro_community.tools.reports import Hours
 
 
 class KentroActivityReport(models.TransientModel):
@@ -21,40 +20,48 @@ class KentroActivityReport(models.TransientModel):
     def _report_structure_types(self):
         return {**super()._report_structure_types(), "mobile_unit": "mobile_unit"}
 
+    @api.model
+    def _kentro_figures(self):
+        return {
+            **super()._kentro_figures(),
+            "mobile_visits": ("kentro.mobile.visit", "date", "centre_id", [("state", "=", "held")]),
+            "mobile_services": (
+                "kentro.service",
+                "date",
+                "centre_id",
+                [("mobile_visit_id", "!=", False)],
+            ),
+        }
+
     def _mobile_units(self):
-        units = self._structures().filtered(lambda s: s.centre_type == "mobile_unit")
-        if not units:
-            raise UserError(
-                self.env._(
-                    "%(structure)s has no mobile unit: choose the unit or its reference centre "
-                    "with its annexes and mobile units.",
-                    structure=self.centre_id.name,
-                )
-            )
-        return units
+        return self._structures_of_type(
+            "mobile_unit",
+            self.env._(
+                "%(structure)s has no mobile unit: choose the unit or its reference centre "
+                "with its annexes and mobile units.",
+                structure=self.centre_id.name,
+            ),
+        )
 
     def _mobile_sections(self):
         env = self.env
         units = self._mobile_units()
-        period = [("date", ">=", self.date_from), ("date", "<=", self.date_to)]
-        Visit = env["kentro.mobile.visit"].sudo()
-        Service = env["kentro.service"].sudo()
-        at_visits = [("mobile_visit_id", "!=", False), ("centre_id", "in", units.ids), *period]
+
+        def figure(name, groupby, aggregates):
+            return self._aggregate(name, groupby, aggregates, structures=units)
 
         def month(value):
             return value.strftime("%m/%Y") if value else ""
 
         held = {
             (area, month(day)): (count, hours)
-            for area, day, count, hours in Visit._read_group(
-                [("centre_id", "in", units.ids), ("state", "=", "held"), *period],
-                ["area_id", "date:month"],
-                ["__count", "duration:sum"],
+            for area, day, count, hours in figure(
+                "mobile_visits", ["area_id", "date:month"], ["__count", "duration:sum"]
             )
         }
         served = {}
-        for area, day, registered, people in Service._read_group(
-            at_visits,
+        for area, day, registered, people in figure(
+            "mobile_services",
             ["mobile_area_id", "date:month", "beneficiary_registration_date:month"],
             ["beneficiary_id:count_distinct"],
         ):
@@ -67,22 +74,14 @@ class KentroActivityReport(models.TransientModel):
             served[(area, month(day))] = (new, returning)
         services = {
             (area, month(day)): count
-            for area, day, count in Service._read_group(
-                at_visits, ["mobile_area_id", "date:month"], ["__count"]
+            for area, day, count in figure(
+                "mobile_services", ["mobile_area_id", "date:month"], ["__count"]
             )
         }
         referrals = {
             (area, month(day)): count
-            for area, day, count in env["kentro.referral"]
-            .sudo()
-            ._read_group(
-                [
-                    ("centre_id", "in", units.ids),
-                    ("sent_date", ">=", self.date_from),
-                    ("sent_date", "<=", self.date_to),
-                ],
-                ["beneficiary_area_id", "sent_date:month"],
-                ["__count"],
+            for area, day, count in figure(
+                "referrals", ["beneficiary_area_id", "sent_date:month"], ["__count"]
             )
         }
         keys = sorted(
@@ -102,15 +101,8 @@ class KentroActivityReport(models.TransientModel):
             for area, when in keys
         ]
 
-        by_type = Service._read_group(
-            at_visits,
-            ["mobile_area_id", "service_type_id"],
-            ["__count", "beneficiary_id:count_distinct"],
-        )
-        monthly = Visit._read_group(
-            [("centre_id", "in", units.ids), ("state", "=", "held"), *period],
-            ["date:month"],
-            ["__count", "duration:sum", "area_id:count_distinct"],
+        monthly = figure(
+            "mobile_visits", ["date:month"], ["__count", "duration:sum", "area_id:count_distinct"]
         )
         return [
             {
@@ -127,16 +119,12 @@ class KentroActivityReport(models.TransientModel):
                 ],
                 "rows": village_rows,
             },
-            {
-                "title": env._("Services by village and type"),
-                "columns": [env._("Village"), env._("Service"), env._("Services"), env._("People")],
-                "rows": [
-                    [area.name, service_type.name, count, people]
-                    for area, service_type, count, people in sorted(
-                        by_type, key=lambda row: (row[0].name, row[1].sequence, row[1].name)
-                    )
-                ],
-            },
+            self._services_by_type_section(
+                env._("Services by village and type"),
+                by=("mobile_area_id", env._("Village")),
+                domain=[("mobile_visit_id", "!=", False)],
+                structures=units,
+            ),
             {
                 "title": env._("The unit's visits and hours per month"),
                 "columns": [
@@ -152,17 +140,8 @@ class KentroActivityReport(models.TransientModel):
             },
         ]
 
-    def _build_sections(self):
-        if self.report_type == "mobile_unit":
-            return self._mobile_sections()
-        return super()._build_sections()
-
-    def _title(self):
-        if self.report_type == "mobile_unit":
-            return self.env._(
-                "Mobile unit report – %(structure)s – %(start)s to %(end)s",
-                structure=self.centre_id.name,
-                start=self.date_from.strftime("%d/%m/%Y"),
-                end=self.date_to.strftime("%d/%m/%Y"),
-            )
-        return super()._title()
+    def _kentro_reports(self):
+        title = self.env._(
+            "Mobile unit report – %(structure)s – %(start)s to %(end)s", **self._title_values()
+        )
+        return {**super()._kentro_reports(), "mobile_unit": (title, self._mobile_sections)}

@@ -24,25 +24,26 @@ class KentroActivityReport(models.TransientModel):
         domain = [("centre_id", "in", self._structures().ids)]
         if self.roma_settlement_ids:
             domain.append(("id", "in", self.roma_settlement_ids.ids))
-        return (
-            self.env["kentro.roma.settlement"].sudo().with_context(active_test=False).search(domain)
-        )
+        # sudo: the settlements of the structures the user reads (_structures
+        # checks it); the report prints their names and living conditions.
+        Settlement = self.env["kentro.roma.settlement"].sudo()
+        return Settlement.with_context(active_test=False).search(domain)
 
     def _roma_settlement_sections(self):
         env = self.env
         settlements = self._roma_settlements()
         in_settlements = [("roma_settlement_id", "in", settlements.ids)]
+        # sudo: counts of people and households per settlement (the settlements
+        # of the structures the user reads), never a person's record.
         Beneficiary = env["kentro.beneficiary"].sudo()
+        # sudo: as above, households counted per settlement.
+        Household = env["kentro.household"].sudo()
 
-        def counts(model, domain=()):
-            return dict(
-                env[model]
-                .sudo()
-                ._read_group(in_settlements + list(domain), ["roma_settlement_id"], ["__count"])
-            )
+        def counts(Model):
+            return dict(Model._read_group(in_settlements, ["roma_settlement_id"], ["__count"]))
 
-        people = counts("kentro.beneficiary")
-        households = counts("kentro.household")
+        people = counts(Beneficiary)
+        households = counts(Household)
         school = {
             (settlement, enrolled): count
             for settlement, enrolled, count in Beneficiary._read_group(
@@ -99,32 +100,16 @@ class KentroActivityReport(models.TransientModel):
             "rows": rows,
         }
 
-        by_type = self._aggregate(
-            "services",
-            ["roma_settlement_id", "service_type_id"],
-            ["__count", "beneficiary_id:count_distinct"],
-            in_settlements,
+        services = self._services_by_type_section(
+            env._("Services by settlement and type"),
+            by=("roma_settlement_id", env._("Settlement")),
+            domain=in_settlements,
         )
-        services = {
-            "title": env._("Services by settlement and type"),
-            "columns": [
-                env._("Settlement"),
-                env._("Service"),
-                env._("Services"),
-                env._("People"),
-            ],
-            "rows": [
-                [settlement.name, service_type.name, count, persons]
-                for settlement, service_type, count, persons in sorted(
-                    by_type, key=lambda row: (row[0].name, row[1].sequence, row[1].name)
-                )
-            ],
-        }
 
+        # sudo: the date of each settlement's last assessment, nothing more.
+        Assessment = env["kentro.roma.settlement.assessment"].sudo()
         last_assessment = dict(
-            env["kentro.roma.settlement.assessment"]
-            .sudo()
-            ._read_group(
+            Assessment._read_group(
                 [("settlement_id", "in", settlements.ids)], ["settlement_id"], ["date:max"]
             )
         )
@@ -162,17 +147,12 @@ class KentroActivityReport(models.TransientModel):
         }
         return [summary, services, conditions]
 
-    def _build_sections(self):
-        if self.report_type == "roma_settlement":
-            return self._roma_settlement_sections()
-        return super()._build_sections()
-
-    def _title(self):
-        if self.report_type == "roma_settlement":
-            return self.env._(
-                "Roma settlements report – %(structure)s – %(start)s to %(end)s",
-                structure=self.centre_id.name,
-                start=self.date_from.strftime("%d/%m/%Y"),
-                end=self.date_to.strftime("%d/%m/%Y"),
-            )
-        return super()._title()
+    def _kentro_reports(self):
+        title = self.env._(
+            "Roma settlements report – %(structure)s – %(start)s to %(end)s",
+            **self._title_values(),
+        )
+        return {
+            **super()._kentro_reports(),
+            "roma_settlement": (title, self._roma_settlement_sections),
+        }

@@ -1,0 +1,33 @@
+"""Values and tables as Kentro's reports print them (the activity report wizard
+and the annexes' reports built on it)."""
+
+
+class Hours:
+    """A length of time as a Greek report prints it: hours and minutes (0:48,
+    12:05), in the PDF as text and in the XLSX as a time cell ([h]:mm)."""
+
+    __slots__ = ("minutes",)
+
+    def __init__(self, minutes):
+        self.minutes = round(minutes or 0)
+
+    def __str__(self):
+        hours, minutes = divmod(self.minutes, 60)
+        return f"{hours}:{minutes:02d}"
+
+    __repr__ = __str__
+
+    def __eq__(self, other):
+        return isinstance(other, Hours) and other.minutes == self.minutes
+
+    def __hash__(self):
+        return hash(self.minutes)
+
+
+def crosstab(groups):
+    """``{row: {column: value}}`` of the groups of a ``_read_group`` by two
+    fields with one aggregate, rows and columns in the order of the groups."""
+    table = {}
+    for row, column, value in groups:
+        table.setdefault(row, {})[column] = value
+    return table
