@@ -47,6 +47,26 @@ def new_staff_user(env, login, groups, company, centres=None, role=None):
     return user
 
 
+def new_company_user(env, login, groups, company):
+    """A user of ``company`` only, as Odoo's new_test_user makes it."""
+    return new_test_user(
+        env, login=login, groups=groups, company_id=company.id, company_ids=[company.id]
+    )
+
+
+def new_group_activity(env, name, centre, service_type, **values):
+    """A group activity of ``centre`` giving the service type of XML-id
+    ``service_type``."""
+    return env["kentro.group.activity"].create(
+        {
+            "name": name,
+            "centre_id": centre.id,
+            "service_type_id": env.ref(service_type).id,
+            **values,
+        }
+    )
+
+
 class KentroCommunityCase(TransactionCase):
     """Users of every Community Centre role and two municipalities, created
     without relying on demo data."""
@@ -362,13 +382,28 @@ class ThreeAxesCase(KentroRegistryCase):
         return self.env["kentro.consent"].create({"beneficiary_id": self.mother.id, **values})
 
 
+def this_month(env):
+    """Today, and the first and last days of this month, in the user's time."""
+    today = fields.Date.context_today(env["kentro.service"])
+    first = today.replace(day=1)
+    return today, first, first + relativedelta(months=1, days=-1)
+
+
+def new_report_wizard(env, user, centre, date_from, date_to, values):
+    """The report wizard as ``user`` fills it in for ``centre`` and a period;
+    ``values`` add to those, or replace them."""
+    return (
+        env["kentro.activity.report"]
+        .with_user(user)
+        .create({"centre_id": centre.id, "date_from": date_from, "date_to": date_to, **values})
+    )
+
+
 class ReportCase(ThreeAxesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["kentro.service"])
-        cls.first = cls.today.replace(day=1)
-        cls.last = cls.first + relativedelta(months=1, days=-1)
+        cls.today, cls.first, cls.last = this_month(cls.env)
         Service = cls.env["kentro.service"]
         info = cls.env.ref("kentro_community.kentro_service_type_information")
         counselling = cls.env.ref("kentro_community.kentro_service_type_counselling_adult")
@@ -398,17 +433,8 @@ class ReportCase(ThreeAxesCase):
         cls.env["kentro.consent"].create({"beneficiary_id": person.id, "agency_id": agency.id})
 
     def _wizard(self, user=None, **values):
-        return (
-            self.env["kentro.activity.report"]
-            .with_user(user or self.user_head)
-            .create(
-                {
-                    "centre_id": self.centre.id,
-                    "date_from": self.first,
-                    "date_to": self.last,
-                    **values,
-                }
-            )
+        return new_report_wizard(
+            self.env, user or self.user_head, self.centre, self.first, self.last, values
         )
 
     def _section(self, sections, index):

@@ -1,8 +1,8 @@
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import KentroRegistryCase, zip_report
+from .common import KentroRegistryCase, new_company_user, new_group_activity, zip_report
 
 # Where a person's data may be linked from: the file, and the household the
 # file belongs to.
@@ -72,12 +72,8 @@ class PersonalDataCase(KentroRegistryCase):
                 "res_id": cls.annex_person.id,
             }
         )
-        cls.portal = new_test_user(
-            cls.env,
-            login="kentro_portal",
-            groups="base.group_portal",
-            company_id=cls.municipality.id,
-            company_ids=[cls.municipality.id],
+        cls.portal = new_company_user(
+            cls.env, "kentro_portal", "base.group_portal", cls.municipality
         )
 
 
@@ -191,14 +187,8 @@ class TestErasure(PersonalDataCase):
         seeker = self.env["kentro.job.seeker"].create(
             {"beneficiary_id": person.id, "notes": "Οδηγός φορτηγού", "cv": b"JVBERi0x"}
         )
-        activity = self.env["kentro.group.activity"].create(
-            {
-                "name": "Ομάδα γονέων",
-                "centre_id": self.centre.id,
-                "service_type_id": self.env.ref(
-                    "kentro_community.kentro_service_type_home_visit"
-                ).id,
-            }
+        activity = new_group_activity(
+            self.env, "Ομάδα γονέων", self.centre, "kentro_community.kentro_service_type_home_visit"
         )
         session = self.env["kentro.group.session"].create(
             {"activity_id": activity.id, "attendee_ids": [(6, 0, person.ids)]}
@@ -300,20 +290,18 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
             "kentro_community.kentro_appointment_card": cls.event,
             "kentro_community.kentro_activity_report": cls.activity_report,
         }
-        cls.user_reception_other = new_test_user(
+        cls.user_reception_other = new_company_user(
             cls.env,
-            login="kentro_reception_other",
-            groups="kentro_community.group_kentro_reception",
-            company_id=cls.other_municipality.id,
-            company_ids=[cls.other_municipality.id],
+            "kentro_reception_other",
+            "kentro_community.group_kentro_reception",
+            cls.other_municipality,
         )
         cls.user_reception_other.kentro_centre_ids = cls.other_centre
-        cls.user_head_other = new_test_user(
+        cls.user_head_other = new_company_user(
             cls.env,
-            login="kentro_head_other",
-            groups="kentro_community.group_kentro_head",
-            company_id=cls.other_municipality.id,
-            company_ids=[cls.other_municipality.id],
+            "kentro_head_other",
+            "kentro_community.group_kentro_head",
+            cls.other_municipality,
         )
         cls.user_head_other.kentro_centre_ids = cls.other_centre
 
@@ -366,12 +354,11 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
     def test_an_appointment_seen_as_busy_time_prints_no_card(self):
         # An administrator of the municipality working at no structure reads
         # the appointment as busy time only: its card would name the person.
-        manager = new_test_user(
+        manager = new_company_user(
             self.env,
-            login="kentro_manager_nowhere",
-            groups="kentro_community.group_kentro_manager",
-            company_id=self.municipality.id,
-            company_ids=[self.municipality.id],
+            "kentro_manager_nowhere",
+            "kentro_community.group_kentro_manager",
+            self.municipality,
         )
         self.assertTrue(self.event.with_user(manager).has_access("read"))
         self.assert_refused(manager, ["kentro_community.kentro_appointment_card"])

@@ -5,9 +5,9 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import KentroRegistryCase
+from .common import KentroRegistryCase, new_company_user
 
 
 @tagged("kentro", "kentro_privacy")
@@ -16,12 +16,11 @@ class TestCaseNotes(KentroRegistryCase):
     def setUpClass(cls):
         super().setUpClass()
         # A second professional at the centre, a social worker like the head.
-        cls.user_social_worker = new_test_user(
+        cls.user_social_worker = new_company_user(
             cls.env,
-            login="kentro_social_worker",
-            groups="kentro_community.group_kentro_professional",
-            company_id=cls.municipality.id,
-            company_ids=[cls.municipality.id],
+            "kentro_social_worker",
+            "kentro_community.group_kentro_professional",
+            cls.municipality,
         )
         cls.user_social_worker.write(
             {"kentro_centre_ids": [(6, 0, cls.centre.ids)], "kentro_role_id": cls.social_worker.id}
@@ -62,12 +61,11 @@ class TestCaseNotes(KentroRegistryCase):
         self.assertEqual(self.visible(self.user_social_worker), {"team"})
         self.assertEqual(self.visible(self.user_head), {"team", "private"})
         self.assertEqual(self.visible(self.user_annex_professional), set())
-        psychologist = new_test_user(
+        psychologist = new_company_user(
             self.env,
-            login="kentro_psychologist_2",
-            groups="kentro_community.group_kentro_professional,base.group_allow_export",
-            company_id=self.municipality.id,
-            company_ids=[self.municipality.id],
+            "kentro_psychologist_2",
+            "kentro_community.group_kentro_professional,base.group_allow_export",
+            self.municipality,
         )
         psychologist.write(
             {"kentro_centre_ids": [(6, 0, self.centre.ids)], "kentro_role_id": self.psychologist.id}

@@ -6,12 +6,12 @@ import base64
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mail.tools.discuss import Store
 
-from .common import AppointmentCase
+from .common import AppointmentCase, new_company_user
 
 PERSON_NAME = "Παπαδόπουλος"
 PERSON_EMAIL = "papadopoulos@example.com"
@@ -25,12 +25,8 @@ class SideDoorCase(AppointmentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_portal = new_test_user(
-            cls.env,
-            login="kentro_side_portal",
-            groups="base.group_portal",
-            company_id=cls.municipality.id,
-            company_ids=[cls.municipality.id],
+        cls.user_portal = new_company_user(
+            cls.env, "kentro_side_portal", "base.group_portal", cls.municipality
         )
         cls.person = cls.papadopoulos
         cls.contact = cls.person.partner_id

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.common import (
+    new_report_wizard,
     offered_reports,
     pdf_text,
     print_offered,
@@ -74,18 +75,13 @@ class KemReportCase(MigrantCase):
         )
 
     def _wizard(self, **values):
-        return (
-            self.env["kentro.activity.report"]
-            .with_user(self.user_head)
-            .create(
-                {
-                    "report_type": "kem_annual",
-                    "centre_id": self.centre.id,
-                    "date_from": self.start,
-                    "date_to": self.end,
-                    **values,
-                }
-            )
+        return new_report_wizard(
+            self.env,
+            self.user_head,
+            self.centre,
+            self.start,
+            self.end,
+            {"report_type": "kem_annual", **values},
         )
 
     def _people(self):

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.kentro_community.tests.common import new_group_activity
 from odoo.addons.kentro_community.tools import dates
 
 from .common import MigrantCase
@@ -113,26 +114,15 @@ class TestLegalStatus(MigrantCase):
         self.assertEqual(soon.expiry_state, "valid")
 
     def test_greek_course_raises_the_level_in_the_file(self):
-        course = self.env["kentro.group.activity"].create(
-            {
-                "name": "Ελληνικά Α1",
-                "centre_id": self.kem.id,
-                "service_type_id": self.env.ref(
-                    "kentro_migrant_annex.kentro_service_type_greek_course"
-                ).id,
-                "session_ids": [
-                    (
-                        0,
-                        0,
-                        {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.syrian.ids)]},
-                    ),
-                    (
-                        0,
-                        0,
-                        {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.afghan.ids)]},
-                    ),
-                ],
-            }
+        course = new_group_activity(
+            self.env,
+            "Ελληνικά Α1",
+            self.kem,
+            "kentro_migrant_annex.kentro_service_type_greek_course",
+            session_ids=[
+                (0, 0, {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.syrian.ids)]}),
+                (0, 0, {"date": dates.greek_today(), "attendee_ids": [(6, 0, self.afghan.ids)]}),
+            ],
         )
         self.assertTrue(course.greek_course)
         course.session_ids[0].action_mark_held()

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.kentro_community.tests.common import zip_report
+from odoo.addons.kentro_community.tests.common import new_group_activity, zip_report
 
 from .common import MigrantCase
 
@@ -34,14 +34,8 @@ class TestMigrantPersonalData(MigrantCase):
         cls.language = cls.env["kentro.beneficiary.language"].create(
             {"beneficiary_id": person.id, "language_id": cls.arabic.id, "native": True}
         )
-        course = cls.env["kentro.group.activity"].create(
-            {
-                "name": "Ελληνικά Α1",
-                "centre_id": cls.kem.id,
-                "service_type_id": cls.env.ref(
-                    "kentro_migrant_annex.kentro_service_type_greek_course"
-                ).id,
-            }
+        course = new_group_activity(
+            cls.env, "Ελληνικά Α1", cls.kem, "kentro_migrant_annex.kentro_service_type_greek_course"
         )
         cls.result = cls.env["kentro.greek.course.result"].create(
             {"activity_id": course.id, "beneficiary_id": person.id, "level_start": "a1"}

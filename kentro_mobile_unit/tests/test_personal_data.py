@@ -1,9 +1,9 @@
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.kentro_community.tests.common import zip_report
+from odoo.addons.kentro_community.tests.common import new_company_user, zip_report
 
 from .common import MobileCase
 
@@ -64,12 +64,8 @@ class TestPosterReportRoute(HttpCase, MobileCase):
             .with_user(cls.social_worker)
             .create({"centre_id": cls.unit.id, "month": 1, "year": 2026})
         )
-        cls.portal = new_test_user(
-            cls.env,
-            login="kentro_mobile_portal",
-            groups="base.group_portal",
-            company_id=cls.municipality.id,
-            company_ids=[cls.municipality.id],
+        cls.portal = new_company_user(
+            cls.env, "kentro_mobile_portal", "base.group_portal", cls.municipality
         )
 
     def url(self, converter):

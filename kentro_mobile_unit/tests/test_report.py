@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.common import (
+    new_report_wizard,
     offered_reports,
     pdf_text,
     print_offered,
@@ -99,18 +100,13 @@ class MobileReportCase(MobileCase):
         referral.sent_date = date(2026, 1, 14)
 
     def _wizard(self, **values):
-        return (
-            self.env["kentro.activity.report"]
-            .with_user(self.user_head)
-            .create(
-                {
-                    "report_type": "mobile_unit",
-                    "centre_id": self.centre.id,
-                    "date_from": date(2026, 1, 1),
-                    "date_to": date(2026, 2, 28),
-                    **values,
-                }
-            )
+        return new_report_wizard(
+            self.env,
+            self.user_head,
+            self.centre,
+            date(2026, 1, 1),
+            date(2026, 2, 28),
+            {"report_type": "mobile_unit", **values},
         )
 
     def _independent(self):

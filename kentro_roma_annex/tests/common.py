@@ -2,10 +2,13 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.kentro_community.tests.common import KentroCommunityCase
+from odoo.addons.kentro_community.tests.common import (
+    KentroCommunityCase,
+    new_report_wizard,
+    this_month,
+)
 
 
 # Tagged as the test classes that derive from it always were.
@@ -82,9 +85,7 @@ class SettlementReportCase(SettlementCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["kentro.service"])
-        cls.first = cls.today.replace(day=1)
-        cls.last = cls.first + relativedelta(months=1, days=-1)
+        cls.today, cls.first, cls.last = this_month(cls.env)
         Beneficiary = cls.env["kentro.beneficiary"]
         mother, son, daughter = cls.members
         mother.birthdate = cls.today - relativedelta(years=34)
@@ -184,18 +185,13 @@ class SettlementReportCase(SettlementCase):
         )
 
     def _wizard(self, user=None, **values):
-        return (
-            self.env["kentro.activity.report"]
-            .with_user(user or self.user_head)
-            .create(
-                {
-                    "report_type": "roma_settlement",
-                    "centre_id": self.centre.id,
-                    "date_from": self.first,
-                    "date_to": self.last,
-                    **values,
-                }
-            )
+        return new_report_wizard(
+            self.env,
+            user or self.user_head,
+            self.centre,
+            self.first,
+            self.last,
+            {"report_type": "roma_settlement", **values},
         )
 
     def _independent_row(self, settlement):
