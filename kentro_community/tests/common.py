@@ -461,6 +461,16 @@ def printed_in_greek(wizard):
     return wizard.centre_id.message_ids[:1].attachment_ids.raw
 
 
+def assert_pdf_reads(case, wizard, expected):
+    """``wizard``'s report, printed in Greek, is a PDF whose text holds each
+    of the ``expected`` strings."""
+    pdf = printed_in_greek(wizard)
+    case.assertTrue(pdf.startswith(b"%PDF"))
+    text = pdf_text(pdf)
+    for line in expected:
+        case.assertIn(line, text)
+
+
 def offered_reports(env, user):
     """{menu xmlid: action context} of the report menus the web client loads
     for ``user`` (the wizards of kentro.activity.report)."""
@@ -485,6 +495,18 @@ def print_offered(env, user, context, output):
         .create({"output": output})
     )
     return wizard, wizard.action_print()
+
+
+def assert_report_offered(case, menu, structure):
+    """``menu`` is offered to the head and to the Social Service, and the
+    wizard it opens covers ``structure`` and prints as PDF and XLSX."""
+    for user in (case.user_head, case.user_supervisor):
+        offered = offered_reports(case.env, user)
+        case.assertIn(menu, offered, user.login)
+        for output in ("pdf", "xlsx"):
+            wizard, action = print_offered(case.env, user, offered[menu], output)
+            case.assertIn(structure, wizard._structures())
+            case.assertEqual(action["type"], "ir.actions.act_url")
 
 
 def zip_report(content):

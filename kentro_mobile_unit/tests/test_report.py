@@ -7,10 +7,10 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kentro_community.tests.common import (
+    assert_report_offered,
     new_report_wizard,
     offered_reports,
     pdf_text,
-    print_offered,
     printed_in_greek,
 )
 from odoo.addons.kentro_community.wizard.kentro_activity_report import Hours
@@ -170,13 +170,7 @@ class TestMobileReport(MobileReportCase):
         mobile unit, for a structure that has it, and it prints as PDF and XLSX."""
         self.env["res.lang"]._activate_lang("el_GR")
         menu = "kentro_mobile_unit.kentro_mobile_report_menu"
-        for user in (self.user_head, self.user_supervisor):
-            offered = offered_reports(self.env, user)
-            self.assertIn(menu, offered, user.login)
-            for output in ("pdf", "xlsx"):
-                wizard, action = print_offered(self.env, user, offered[menu], output)
-                self.assertIn(self.unit, wizard._structures())
-                self.assertEqual(action["type"], "ir.actions.act_url")
+        assert_report_offered(self, menu, self.unit)
         self.unit.centre_type = "annex"
         self.assertNotIn(menu, offered_reports(self.env, self.user_head))
 
