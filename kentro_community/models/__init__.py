@@ -26,6 +26,7 @@ from . import kentro_job_bank
 from . import kentro_goods
 from . import kentro_volunteer
 from . import calendar_event
+from . import calendar_attendee
 from . import mail_message
 from . import mail_thread
 from . import mail_followers

@@ -1,51 +1,16 @@
 from contextlib import contextmanager
-from datetime import datetime, time, timedelta
 
 import pytz
-from dateutil.relativedelta import relativedelta
 from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
-from ..tools import dates, values
-
-STAFF = "kentro_community.group_kentro_reception"
-ATTENDANCE = [
-    ("planned", "Planned"),
-    ("attended", "Attended"),
-    ("missed", "Missed (no-show)"),
-    ("cancelled_beneficiary", "Cancelled by the beneficiary"),
-    ("cancelled_centre", "Cancelled by the centre"),
-]
-CANCELLED = ("cancelled_beneficiary", "cancelled_centre")
-
-
-def _utc(value):
-    """An Odoo (naive, UTC) datetime as an aware one."""
-    return pytz.utc.localize(value) if value.tzinfo is None else value
-
-
-def _clock(hours):
-    hour, minute = divmod(round(hours * 60), 60)
-    return f"{hour:02d}:{minute:02d}"
-
-
-def opening_hours_text(calendar):
-    """The weekly hours of a resource calendar, one day per clause: «Monday 08:00–16:00»."""
-    by_day = {}
-    for line in calendar.attendance_ids.filtered(lambda a: a.day_period != "lunch").sorted(
-        lambda a: (a.dayofweek, a.hour_from)
-    ):
-        by_day.setdefault(line.dayofweek, []).append(
-            f"{_clock(line.hour_from)}–{_clock(line.hour_to)}"
-        )
-    env = calendar.env
-    labels = dict(
-        env["resource.calendar.attendance"]._fields["dayofweek"]._description_selection(env)
-    )
-    return ", ".join(f"{labels[day]} {' / '.join(hours)}" for day, hours in by_day.items())
+from ..tools import dates, groups, values
+from ..tools.appointments import ATTENDANCE, CANCELLED, opening_hours_text
+from ..tools.appointments import utc as _utc
 
 
 class CalendarEvent(models.Model):
@@ -66,15 +31,17 @@ class CalendarEvent(models.Model):
         string="Beneficiary",
         index=True,
         ondelete="restrict",
-        groups=STAFF,
+        groups=groups.RECEPTION,
     )
     kentro_centre_id = fields.Many2one("kentro.centre", string="Structure", index=True)
-    kentro_service_type_id = fields.Many2one("kentro.service.type", string="Service", groups=STAFF)
+    kentro_service_type_id = fields.Many2one(
+        "kentro.service.type", string="Service", groups=groups.RECEPTION
+    )
     kentro_attendance = fields.Selection(
-        ATTENDANCE, string="Attendance", default="planned", groups=STAFF
+        ATTENDANCE, string="Attendance", default="planned", groups=groups.RECEPTION
     )
     kentro_service_id = fields.Many2one(
-        "kentro.service", string="Service entry", readonly=True, copy=False, groups=STAFF
+        "kentro.service", string="Service entry", readonly=True, copy=False, groups=groups.RECEPTION
     )
     # The organiser under the name the Community Centre gives it, for the
     # appointments calendar's filters (Odoo's reads «Ατζέντα» in Greek).
@@ -91,7 +58,7 @@ class CalendarEvent(models.Model):
     kentro_card_mailable = fields.Boolean(
         string="Card can be e-mailed",
         compute="_compute_kentro_card_mailable",
-        groups=STAFF,
+        groups=groups.RECEPTION,
         help="The beneficiary has an e-mail address to send the appointment card to.",
     )
 
@@ -109,6 +76,8 @@ class CalendarEvent(models.Model):
 
     @api.depends("kentro_beneficiary_id")
     def _compute_kentro_appointment(self):
+        # sudo: only whether a beneficiary is set is read (the field is staff's),
+        # to store a flag that everyone may read.
         for event in self.sudo():
             event.kentro_appointment = bool(event.kentro_beneficiary_id)
 
@@ -159,9 +128,11 @@ class CalendarEvent(models.Model):
         Without ``prefetch_fields`` a read as superuser would also fetch the
         private fields (description, location...) into the cache the request
         shares, and the user's next read would find them there unmasked."""
+        # sudo: see above; only the public fields asked for are read.
         return self.sudo().with_context(prefetch_fields=False)
 
     @api.model
+    # Odoo internal: see docs/odoo-internals.md
     def _get_public_fields(self):
         # Never masked: record rules and the masking itself read them, and the
         # masked values would otherwise stand in the cache for everyone.
@@ -195,10 +166,12 @@ class CalendarEvent(models.Model):
         # Busy time is readable, not listed among a contact's meetings.
         return [("kentro_shown_in_full", "=", True)]
 
+    # Odoo internal: see docs/odoo-internals.md
     def _check_private_event_conditions(self):
         self.ensure_one()
         return bool(self._kentro_hidden()) or super()._check_private_event_conditions()
 
+    # Odoo internal: see docs/odoo-internals.md
     def _get_default_privacy_domain(self):
         domain = super()._get_default_privacy_domain()
         if self.env.su:
@@ -229,6 +202,7 @@ class CalendarEvent(models.Model):
         return super()._kentro_unreadable_records() | self.exists()._kentro_hidden()
 
     @api.model
+    # Odoo internal: see docs/odoo-internals.md
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method (guarded by
         # test_side_doors.TestCalendarOracles): a search on a field shown as
@@ -277,6 +251,7 @@ class CalendarEvent(models.Model):
         return ("partner_ids", "in", [partner_id for partner_id in ids if partner_id not in people])
 
     @api.model
+    # Odoo internal: see docs/odoo-internals.md
     def _get_mail_message_access(self, res_ids, operation, model_name=None):
         # The chatter of a hidden appointment needs write access, which record
         # rules refuse to users who may not see it.
@@ -312,6 +287,8 @@ class CalendarEvent(models.Model):
         if vals.get("kentro_beneficiary_id"):
             vals = dict(vals)
             if "kentro_service_type_id" not in vals:
+                # sudo: the appointment's own service is kept, copied into the
+                # values written and never shown.
                 vals["kentro_service_type_id"] = self[:1].sudo().kentro_service_type_id.id
             self._kentro_prepare_values(vals, creating=False)
         elif "name" in vals and appointments:
@@ -338,8 +315,10 @@ class CalendarEvent(models.Model):
     def _kentro_check_new_booking(self, vals):
         """Checks made before a new appointment is saved, so that a clash is
         explained rather than refused by PostgreSQL."""
+        # Odoo's default organiser is the user who books.
+        defaults = {"user_id": self.env.uid}
         self._kentro_check_clash(
-            vals.get("user_id", self.env.uid),
+            {field: vals.get(field, defaults.get(field)) for field in self._kentro_occupants()},
             fields.Datetime.to_datetime(vals.get("start")),
             fields.Datetime.to_datetime(vals.get("stop")),
         )
@@ -358,9 +337,10 @@ class CalendarEvent(models.Model):
 
     def _kentro_race_message(self, constraint):
         """What to tell the user when PostgreSQL's ``constraint`` refused a booking."""
-        return self.env._(
-            "The professional has just been booked at that time, perhaps by a "
-            "colleague. Pick another slot or another professional."
+        occupants = list(self._kentro_occupants().values())
+        return next(
+            (occupant["race"] for occupant in occupants if occupant["constraint"] == constraint),
+            occupants[0]["race"],
         )
 
     @api.model
@@ -401,42 +381,155 @@ class CalendarEvent(models.Model):
         return vals
 
     def _kentro_check_booking(self):
+        occupant_fields = list(self._kentro_occupants())
+        # sudo: the checks read the appointment's structure, hours and people
+        # to refuse a booking; they name only the structure and the people
+        # the user has just booked (see _kentro_check_links).
         for event in self.sudo():
             if event.kentro_attendance in CANCELLED or not event.active:
                 continue
             if not event.kentro_centre_id:
                 raise ValidationError(self.env._("An appointment needs a structure."))
             event._kentro_check_opening_hours()
-            self._kentro_check_clash(event.user_id.id, event.start, event.stop, event.id)
+            self._kentro_check_clash(
+                {field: event[field].id for field in occupant_fields},
+                event.start,
+                event.stop,
+                event.id,
+            )
+
+    # Busy time --------------------------------------------------------------
 
     @api.model
-    def _kentro_check_clash(self, user_id, start, stop, event_id=0):
-        """Refuse, naming the other appointment, a booking over one of the
-        professional's. Plain SQL: an ORM search would first save this very
-        booking, and PostgreSQL would refuse it before we could explain."""
-        if not (user_id and start and stop):
-            return
-        self.env["calendar.event"].flush_model(
-            ["start", "stop", "user_id", "active", "kentro_appointment", "kentro_attendance"]
+    def _kentro_occupants(self):
+        """Who an appointment keeps busy: ``{field: occupant}`` for each
+        ``res.users`` field naming someone it books (the core: its
+        professional, the organiser). ``occupant`` is a dict: ``constraint``,
+        the exclusion constraint that refuses a second booking of them at the
+        same time; ``clash``, how the booking checks refuse one (a translated
+        template of ``person``, ``start`` and ``stop``); ``race``, what the
+        user reads when the constraint refused it. The busy time, the
+        booking checks and the slot finder all read it from here: an annex
+        that books someone else adds its field (the ΚΕΜ, the interpreter)."""
+        return {
+            "user_id": {
+                "constraint": "calendar_event_kentro_no_double_booking",
+                "clash": self.env._(
+                    "%(person)s already has an appointment from %(start)s to %(stop)s."
+                ),
+                "race": self.env._(
+                    "The professional has just been booked at that time, perhaps by a "
+                    "colleague. Pick another slot or another professional."
+                ),
+            }
+        }
+
+    @api.model
+    def _kentro_busy_intervals(self, users, start, stop, exclude_id=0, booked_only=False):
+        """``(user, start, stop, field)`` of what keeps each of ``users`` busy
+        between ``start`` and ``stop`` (naive UTC), earliest first, in one
+        query. ``field`` is the occupant field naming them on an appointment
+        (see _kentro_occupants), or None when they only attend the event.
+
+        With ``booked_only``, only the appointments that the exclusion
+        constraints guard (a new booking over one of them is a clash);
+        otherwise any busy event of their calendar too (what the slot finder
+        and the interpreters offered avoid). Plain SQL: the booking checks run
+        before the booking they check is saved (an ORM search would save it,
+        and PostgreSQL would refuse it before it could be explained), and only
+        when people are busy is read, never what the events are (no access
+        rule applies; nothing of the events reaches the user)."""
+        if not (users and start and stop):
+            return []
+        occupant_fields = list(self._kentro_occupants())
+        self.flush_model(
+            [
+                "start",
+                "stop",
+                "active",
+                "show_as",
+                "partner_ids",
+                "kentro_appointment",
+                "kentro_attendance",
+                *occupant_fields,
+            ]
         )
-        self.env.cr.execute(
-            """SELECT start, stop FROM calendar_event
-                WHERE id != %s AND kentro_appointment AND active AND user_id = %s
-                  AND start < %s AND stop > %s AND kentro_attendance NOT IN %s
-                LIMIT 1""",
-            (event_id or 0, user_id, stop, start, CANCELLED),
+        self.env["res.users"].flush_model(["partner_id"])
+        # Each event's people, one row a role: the occupant fields, and with
+        # the whole calendar its attendees who are users.
+        roles = SQL(" UNION ALL ").join(
+            SQL("SELECT event.%s, %s", SQL.identifier(field), field) for field in occupant_fields
         )
-        clash = self.env.cr.fetchone()
-        if clash:
-            calendar = self.browse(event_id) if event_id else self
-            raise ValidationError(
-                self.env._(
-                    "%(professional)s already has an appointment from %(start)s to %(stop)s.",
-                    professional=self.env["res.users"].browse(user_id).sudo().name,
-                    start=calendar._kentro_local(clash[0]).strftime("%d/%m/%Y %H:%M"),
-                    stop=calendar._kentro_local(clash[1]).strftime("%H:%M"),
-                )
+        if booked_only:
+            kept = SQL("event.kentro_appointment AND event.kentro_attendance NOT IN %s", CANCELLED)
+        else:
+            roles = SQL(
+                """%s UNION ALL
+                   SELECT attendee_user.id, NULL
+                     FROM calendar_event_res_partner_rel attendee
+                     JOIN res_users attendee_user
+                       ON attendee_user.partner_id = attendee.res_partner_id
+                    WHERE attendee.calendar_event_id = event.id""",
+                roles,
             )
+            kept = SQL(
+                "event.show_as = 'busy' AND (event.kentro_attendance IS NULL "
+                "OR event.kentro_attendance NOT IN %s)",
+                CANCELLED,
+            )
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT busy.user_id, event.start, event.stop, busy.field
+                     FROM calendar_event event
+                    CROSS JOIN LATERAL (%s) AS busy(user_id, field)
+                    WHERE busy.user_id = ANY(%s) AND event.id != %s AND event.active
+                      AND event.start < %s AND event.stop > %s AND %s
+                    ORDER BY event.start, event.id""",
+                roles,
+                users.ids,
+                exclude_id or 0,
+                stop,
+                start,
+                kept,
+            )
+        )
+        return [(users.browse(user_id), begin, end, field) for user_id, begin, end, field in rows]
+
+    @api.model
+    def _kentro_check_clash(self, occupants, start, stop, event_id=0):
+        """Refuse, naming the other appointment, a booking between ``start``
+        and ``stop`` of ``occupants`` (``{field: user id}``, see
+        _kentro_occupants) when another appointment keeps one of them busy.
+        A clash is told in the words of the more particular of the two roles
+        (the one declared later: an interpreter's over a professional's)."""
+        declared = self._kentro_occupants()
+        rank = {field: index for index, field in enumerate(declared)}
+        roles = {}
+        for field, user_id in occupants.items():
+            if user_id:
+                roles.setdefault(user_id, []).append(field)
+        users = self.env["res.users"].browse(list(roles))
+        clashes = [
+            (max(rank[own], rank[field]), begin, end, user)
+            for user, begin, end, field in self._kentro_busy_intervals(
+                users, start, stop, event_id, booked_only=True
+            )
+            for own in roles[user.id]
+        ]
+        if not clashes:
+            return
+        index, begin, end, user = min(clashes, key=lambda clash: clash[:2])
+        calendar = self.browse(event_id) if event_id else self
+        raise ValidationError(
+            list(declared.values())[index]["clash"]
+            % {
+                # sudo: the name of someone the user has just booked (see
+                # _kentro_check_links), as the appointment shows it.
+                "person": user.sudo().name,
+                "start": calendar._kentro_local(begin).strftime("%d/%m/%Y %H:%M"),
+                "stop": calendar._kentro_local(end).strftime("%H:%M"),
+            }
+        )
 
     def _kentro_calendar(self):
         return self.kentro_centre_id._opening_calendar()
@@ -478,6 +571,9 @@ class CalendarEvent(models.Model):
     def action_kentro_attended(self):
         """The person came: the appointment becomes a service, once."""
         self._kentro_check_planned()
+        # sudo: marking the attendance writes the appointment's service entry,
+        # whatever the user's own rights on the log (its professional may be
+        # a colleague); its values are the appointment's, which the user sees.
         Service = self.env["kentro.service"].sudo()
         for event in self:
             service = Service.create(
@@ -550,201 +646,4 @@ class CalendarEvent(models.Model):
             "date": start.strftime("%d/%m/%Y"),
             "time": start.strftime("%H:%M"),
             "hours": opening_hours_text(calendar) if calendar else "",
-        }
-
-
-class CalendarAttendee(models.Model):
-    _inherit = "calendar.attendee"
-
-    def _send_mail_to_attendees(self, mail_template, force_send=False):
-        # Appointments are announced by their own card, never by Odoo's
-        # invitation, which would list the other attendees.
-        # sudo (see _kentro_sudo): only whether the event is an appointment is read.
-        others = self.filtered(
-            lambda attendee: not attendee.event_id._kentro_sudo().kentro_appointment
-        )
-        return super(CalendarAttendee, others)._send_mail_to_attendees(
-            mail_template, force_send=force_send
-        )
-
-
-class KentroAppointmentSlot(models.TransientModel):
-    """A free slot of a professional, offered by the slot finder."""
-
-    _name = "kentro.appointment.slot"
-    _description = "Free appointment slot"
-    _order = "start, user_id"
-
-    finder_id = fields.Many2one("kentro.appointment.finder", required=True, ondelete="cascade")
-    start = fields.Datetime(required=True)
-    stop = fields.Datetime(required=True)
-    user_id = fields.Many2one("res.users", string="Professional", required=True)
-    name = fields.Char(string="When", compute="_compute_name")
-
-    @api.depends("start", "stop", "finder_id.centre_id")
-    @api.depends_context("lang")
-    def _compute_name(self):
-        """«Δευτέρα 14/12/2026 09:00–09:45»: the day in the reader's language,
-        the 24-hour clock of the structure's local time."""
-        labels = dict(
-            self.env["resource.calendar.attendance"]
-            ._fields["dayofweek"]
-            ._description_selection(self.env)
-        )
-        for slot in self:
-            if not (slot.start and slot.stop):
-                slot.name = False
-                continue
-            tz = slot.finder_id.centre_id._local_timezone()
-            start, stop = _utc(slot.start).astimezone(tz), _utc(slot.stop).astimezone(tz)
-            slot.name = (
-                f"{labels[str(start.weekday())]} {start.strftime('%d/%m/%Y %H:%M')}"
-                f"–{stop.strftime('%H:%M')}"
-            )
-
-    def action_book(self):
-        self.ensure_one()
-        finder = self.finder_id
-        if not finder.beneficiary_id:
-            raise UserError(self.env._("Choose the beneficiary first."))
-        event = self.env["calendar.event"].create(self._event_values())
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "res_id": event.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
-
-    def _event_values(self):
-        """The appointment this slot books."""
-        finder = self.finder_id
-        return {
-            "kentro_beneficiary_id": finder.beneficiary_id.id,
-            "kentro_centre_id": finder.centre_id.id,
-            "kentro_service_type_id": finder.service_type_id.id,
-            "user_id": self.user_id.id,
-            "partner_ids": [fields.Command.link(self.user_id.partner_id.id)],
-            "start": self.start,
-            "stop": self.stop,
-        }
-
-
-class KentroAppointmentFinder(models.TransientModel):
-    """Next free slot: the free time of the suitable professionals of a
-    structure, within its opening hours, over the coming weeks."""
-
-    _name = "kentro.appointment.finder"
-    _description = "Find a free appointment slot"
-
-    beneficiary_id = fields.Many2one("kentro.beneficiary")
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        default=lambda self: self.env.user.kentro_centre_ids[:1],
-    )
-    service_type_id = fields.Many2one("kentro.service.type", string="Service", required=True)
-    user_ids = fields.Many2many(
-        "res.users", string="Professionals", compute="_compute_user_ids", readonly=False, store=True
-    )
-    date_from = fields.Date(string="From", required=True, default=fields.Date.context_today)
-    weeks = fields.Integer(default=2, required=True)
-    duration = fields.Integer(
-        string="Duration (minutes)", compute="_compute_duration", readonly=False, store=True
-    )
-    slot_ids = fields.One2many("kentro.appointment.slot", "finder_id", string="Free slots")
-
-    @api.onchange("beneficiary_id")
-    def _onchange_beneficiary_id(self):
-        if self.beneficiary_id.centre_id:
-            self.centre_id = self.beneficiary_id.centre_id
-
-    @api.depends("centre_id", "service_type_id")
-    def _compute_user_ids(self):
-        for finder in self:
-            finder.user_ids = finder.centre_id._kentro_suitable_staff(finder.service_type_id)
-
-    @api.depends("service_type_id")
-    def _compute_duration(self):
-        for finder in self:
-            finder.duration = finder.service_type_id.default_duration or 45
-
-    def _free_slots(self, limit=40):
-        """(start, stop, user) triples, naive UTC, earliest first."""
-        self.ensure_one()
-        centre = self.centre_id
-        calendar = centre._opening_calendar()
-        if not calendar or self.duration <= 0 or not self.user_ids:
-            return []
-        tz = centre._local_timezone()
-        now = _utc(fields.Datetime.now())
-        begin = max(now, tz.localize(datetime.combine(self.date_from, time.min)))
-        end = tz.localize(datetime.combine(self.date_from, time.min)) + relativedelta(
-            weeks=max(self.weeks, 1)
-        )
-        length = timedelta(minutes=self.duration)
-        busy = (
-            self.env["calendar.event"]
-            .sudo()
-            .search(
-                [
-                    ("start", "<", end.astimezone(pytz.utc).replace(tzinfo=None)),
-                    ("stop", ">", begin.astimezone(pytz.utc).replace(tzinfo=None)),
-                    ("show_as", "=", "busy"),
-                    "|",
-                    ("user_id", "in", self.user_ids.ids),
-                    ("partner_ids", "in", self.user_ids.partner_id.ids),
-                ]
-            )
-        )
-        busy = busy.filtered(lambda event: event.kentro_attendance not in CANCELLED)
-        slots = []
-        for begin_open, end_open, _records in calendar._work_intervals_batch(begin, end)[False]:
-            cursor = begin_open
-            while cursor + length <= end_open:
-                start_utc = cursor.astimezone(pytz.utc).replace(tzinfo=None)
-                stop_utc = (cursor + length).astimezone(pytz.utc).replace(tzinfo=None)
-                for user in self.user_ids:
-                    taken = any(
-                        event.start < stop_utc
-                        and event.stop > start_utc
-                        and (event.user_id == user or user.partner_id in event.partner_ids)
-                        for event in busy
-                    )
-                    if not taken:
-                        slots.append((start_utc, stop_utc, user))
-                cursor += length
-            if len(slots) >= limit:
-                break
-        return slots[:limit]
-
-    def _slot_values(self):
-        """The free slots to offer, as values of ``kentro.appointment.slot``."""
-        return [
-            {"start": start, "stop": stop, "user_id": user.id}
-            for start, stop, user in self._free_slots()
-        ]
-
-    def action_search(self):
-        self.ensure_one()
-        self.slot_ids = [fields.Command.clear()] + [
-            fields.Command.create(values) for values in self._slot_values()
-        ]
-        if not self.slot_ids:
-            raise UserError(
-                self.env._(
-                    "No free slot in the next %(weeks)s weeks: try more weeks or other professionals.",
-                    weeks=self.weeks,
-                )
-            )
-        return {
-            "type": "ir.actions.act_window",
-            # Without a name the dialog would read "Odoo" after each search.
-            "name": self.env._("Book an appointment"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
         }

@@ -1,14 +1,8 @@
-from datetime import datetime, time
-
-import pytz
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
-from odoo.addons.kentro_community.models.calendar_event import CANCELLED, STAFF
-
-INTERPRETER_CONSTRAINT = "calendar_event_kentro_no_interpreter_double_booking"
+from odoo.addons.kentro_community.tools import groups
+from odoo.addons.kentro_community.tools.appointments import CANCELLED
 
 
 class CalendarEvent(models.Model):
@@ -19,16 +13,16 @@ class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
     kentro_interpreter_language_id = fields.Many2one(
-        "kentro.language", string="Interpreting language", groups=STAFF
+        "kentro.language", string="Interpreting language", groups=groups.RECEPTION
     )
     kentro_interpreter_id = fields.Many2one(
-        "res.users", string="Interpreter", index=True, groups=STAFF
+        "res.users", string="Interpreter", index=True, groups=groups.RECEPTION
     )
     kentro_interpreter_candidate_ids = fields.Many2many(
         "res.users",
         string="Free interpreters",
         compute="_compute_kentro_interpreter_candidate_ids",
-        groups=STAFF,
+        groups=groups.RECEPTION,
     )
 
     # The same guarantee as for professionals: PostgreSQL refuses an
@@ -49,36 +43,9 @@ class CalendarEvent(models.Model):
         """The structure's staff who interpret ``language``."""
         if not (centre and language):
             return self.env["res.users"]
+        # sudo: the structure's staff and their languages are read to offer
+        # its interpreters, whom the booking user picks (by name) on the form.
         return centre.sudo().staff_ids.filtered(lambda user: language in user.kentro_language_ids)
-
-    @api.model
-    def _kentro_busy_intervals(self, users, start, stop, exclude_id=0):
-        """(user, start, stop) for what keeps each of ``users`` busy between
-        ``start`` and ``stop``: appointments they give or interpret, and any
-        busy event of their calendar."""
-        if not users:
-            return []
-        events = self.sudo().search(
-            [
-                ("id", "!=", exclude_id or 0),
-                ("start", "<", stop),
-                ("stop", ">", start),
-                ("show_as", "=", "busy"),
-                "|",
-                "|",
-                ("user_id", "in", users.ids),
-                ("kentro_interpreter_id", "in", users.ids),
-                ("partner_ids", "in", users.partner_id.ids),
-            ]
-        )
-        return [
-            (user, event.start, event.stop)
-            for event in events
-            if event.kentro_attendance not in CANCELLED
-            for user in users
-            if user in (event.user_id | event.kentro_interpreter_id)
-            or user.partner_id in event.partner_ids
-        ]
 
     @api.depends("kentro_interpreter_language_id", "kentro_centre_id", "start", "stop")
     def _compute_kentro_interpreter_candidate_ids(self):
@@ -108,6 +75,25 @@ class CalendarEvent(models.Model):
     # Booking ----------------------------------------------------------------
 
     @api.model
+    def _kentro_occupants(self):
+        """An appointment keeps its interpreter busy too: the core's busy
+        time, booking checks and slot finder count them."""
+        return {
+            **super()._kentro_occupants(),
+            "kentro_interpreter_id": {
+                "constraint": "calendar_event_kentro_no_interpreter_double_booking",
+                "clash": self.env._(
+                    "%(person)s is already interpreting or giving an appointment from "
+                    "%(start)s to %(stop)s."
+                ),
+                "race": self.env._(
+                    "The interpreter has just been booked at that time, perhaps by a "
+                    "colleague. Pick another slot or another interpreter."
+                ),
+            },
+        }
+
+    @api.model
     def _kentro_prepare_values(self, vals, creating=True):
         vals = super()._kentro_prepare_values(vals, creating=creating)
         interpreter = self.env["res.users"].browse(vals.get("kentro_interpreter_id"))
@@ -133,19 +119,11 @@ class CalendarEvent(models.Model):
             "kentro_interpreter_language_id",
         }
 
-    @api.model
-    def _kentro_check_new_booking(self, vals):
-        result = super()._kentro_check_new_booking(vals)
-        self._kentro_check_interpreter_clash(
-            vals.get("kentro_interpreter_id"),
-            vals.get("user_id", self.env.uid),
-            fields.Datetime.to_datetime(vals.get("start")),
-            fields.Datetime.to_datetime(vals.get("stop")),
-        )
-        return result
-
     def _kentro_check_booking(self):
         result = super()._kentro_check_booking()
+        # sudo: the interpreter's languages are read to refuse the booking;
+        # the message names the interpreter and the language the user has
+        # just picked.
         for event in self.sudo():
             if event.kentro_attendance in CANCELLED or not event.active:
                 continue
@@ -161,144 +139,4 @@ class CalendarEvent(models.Model):
                         language=language.name,
                     )
                 )
-            self._kentro_check_interpreter_clash(
-                interpreter.id, event.user_id.id, event.start, event.stop, event.id
-            )
         return result
-
-    @api.model
-    def _kentro_check_interpreter_clash(self, interpreter_id, user_id, start, stop, event_id=0):
-        """Refuse, naming the other appointment, an interpreter already
-        interpreting or giving an appointment then, or a professional who
-        is interpreting elsewhere then. Plain SQL, as for professionals."""
-        if not (start and stop) or not (interpreter_id or user_id):
-            return
-        self.env["calendar.event"].flush_model(
-            [
-                "start",
-                "stop",
-                "user_id",
-                "active",
-                "kentro_appointment",
-                "kentro_attendance",
-                "kentro_interpreter_id",
-            ]
-        )
-        self.env.cr.execute(
-            """SELECT start, stop,
-                      CASE WHEN kentro_interpreter_id = %(interpreter)s
-                             OR user_id = %(interpreter)s
-                           THEN %(interpreter)s ELSE %(user)s END
-                 FROM calendar_event
-                WHERE id != %(event)s AND kentro_appointment AND active
-                  AND start < %(stop)s AND stop > %(start)s
-                  AND kentro_attendance NOT IN %(cancelled)s
-                  AND (kentro_interpreter_id = %(interpreter)s OR user_id = %(interpreter)s
-                       OR kentro_interpreter_id = %(user)s)
-                LIMIT 1""",
-            {
-                "interpreter": interpreter_id or None,
-                "user": user_id or None,
-                "event": event_id or 0,
-                "start": start,
-                "stop": stop,
-                "cancelled": CANCELLED,
-            },
-        )
-        clash = self.env.cr.fetchone()
-        if clash:
-            calendar = self.browse(event_id) if event_id else self
-            raise ValidationError(
-                self.env._(
-                    "%(person)s is already interpreting or giving an appointment from "
-                    "%(start)s to %(stop)s.",
-                    person=self.env["res.users"].browse(clash[2]).sudo().name,
-                    start=calendar._kentro_local(clash[0]).strftime("%d/%m/%Y %H:%M"),
-                    stop=calendar._kentro_local(clash[1]).strftime("%H:%M"),
-                )
-            )
-
-    def _kentro_race_message(self, constraint):
-        if constraint == INTERPRETER_CONSTRAINT:
-            return self.env._(
-                "The interpreter has just been booked at that time, perhaps by a "
-                "colleague. Pick another slot or another interpreter."
-            )
-        return super()._kentro_race_message(constraint)
-
-
-class KentroAppointmentSlot(models.TransientModel):
-    _inherit = "kentro.appointment.slot"
-
-    interpreter_id = fields.Many2one("res.users")
-
-    def _event_values(self):
-        values = super()._event_values()
-        if self.interpreter_id:
-            values.update(
-                kentro_interpreter_id=self.interpreter_id.id,
-                kentro_interpreter_language_id=self.finder_id.interpreter_language_id.id,
-            )
-        return values
-
-
-class KentroAppointmentFinder(models.TransientModel):
-    """With an interpreting language, a slot is offered only when an
-    interpreter of that language is free too, and books them."""
-
-    _inherit = "kentro.appointment.finder"
-
-    interpreter_language_id = fields.Many2one(
-        "kentro.language",
-        string="Interpreter for",
-        compute="_compute_interpreter_language_id",
-        store=True,
-        readonly=False,
-    )
-
-    @api.depends("beneficiary_id")
-    def _compute_interpreter_language_id(self):
-        for finder in self:
-            person = finder.beneficiary_id
-            finder.interpreter_language_id = (
-                person.interpreter_needed and person.interpreter_language_id
-            )
-
-    def _slot_values(self):
-        slots = super()._slot_values()
-        language = self.interpreter_language_id
-        if not language or not slots:
-            return slots
-        Event = self.env["calendar.event"]
-        interpreters = Event._kentro_interpreters(self.centre_id, language)
-        if not interpreters:
-            raise UserError(
-                self.env._(
-                    "No interpreter of %(language)s works at %(structure)s: add one to the "
-                    "structure's staff, or book without an interpreter.",
-                    language=language.name,
-                    structure=self.centre_id.name,
-                )
-            )
-        tz = self.centre_id._local_timezone()
-        begin = tz.localize(datetime.combine(self.date_from, time.min))
-        end = begin + relativedelta(weeks=max(self.weeks, 1))
-        busy = Event._kentro_busy_intervals(
-            interpreters,
-            begin.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
-        offered = []
-        for slot in slots:
-            free = interpreters.filtered(
-                lambda user, slot=slot: (
-                    user.id != slot["user_id"]
-                    and not any(
-                        busy_user == user and start < slot["stop"] and stop > slot["start"]
-                        for busy_user, start, stop in busy
-                    )
-                )
-            )
-            if free:
-                offered.append({**slot, "interpreter_id": free[0].id})
-        return offered
