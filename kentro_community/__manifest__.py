@@ -60,6 +60,7 @@ Kentro addon builds on.
         "data/kentro_vulnerability_data.xml",
         "data/kentro_three_axes_data.xml",
         "data/kentro_job_bank_data.xml",
+        "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/res_company_data.xml",
         "data/res_lang_data.xml",
