@@ -12,6 +12,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import xmlrpc.client
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,28 @@ class _PytestOdooImportNotice(logging.Filter):
 
 # conftest.py is imported before pytest-odoo's command-line hook runs.
 logging.getLogger("odoo.tests.common").addFilter(_PytestOdooImportNotice())
+
+
+class RpcClient:
+    """One login's XML-RPC connection: calling it calls ``execute_kw``, with
+    ``context`` when the call gives none (the password is the login, as the
+    demo's, unless given)."""
+
+    def __init__(self, url, db, login, password=None, context=None):
+        self.db, self.login, self.password = db, login, password or login
+        self.context = context
+        self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
+            db, login, self.password, {}
+        )
+        assert self.uid, f"{login} cannot log in"
+        self.proxy = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
+
+    def __call__(self, model, method, *args, **kwargs):
+        if self.context is not None:
+            kwargs.setdefault("context", self.context)
+        return self.proxy.execute_kw(
+            self.db, self.uid, self.password, model, method, list(args), kwargs
+        )
 
 
 def free_port():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import pytz
 
-from .conftest import REPO_ROOT
+from .conftest import REPO_ROOT, RpcClient
 
 pytestmark = pytest.mark.client
 
@@ -47,31 +47,13 @@ def local(day_name, hour, minute):
     )
 
 
-class Session:
-    """One login over XML-RPC."""
-
-    def __init__(self, url, db, login):
-        self.db, self.password = db, login
-        self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
-            db, login, login, {}
-        )
-        assert self.uid, f"demo login {login} refused"
-        self.models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kwargs):
-        kwargs.setdefault("context", GREEK)
-        return self.models.execute_kw(
-            self.db, self.uid, self.password, model, method, list(args), kwargs
-        )
-
-
 class World:
     """The demo records the corpus' placeholders name, a fresh beneficiary
     with no consent, and what each entry leaves behind, deleted afterwards."""
 
     def __init__(self, url, db):
         self.url, self.db = url, db
-        self.admin = Session(url, db, "admin")
+        self.admin = RpcClient(url, db, "admin", context=GREEK)
         self.sessions = {}
         self.created = {model: set() for model in CLEANUP_ORDER}
         reception = self.admin(
@@ -122,7 +104,7 @@ class World:
 
     def session(self, login):
         if login not in self.sessions:
-            self.sessions[login] = Session(self.url, self.db, login)
+            self.sessions[login] = RpcClient(self.url, self.db, login, context=GREEK)
         return self.sessions[login]
 
     def make(self, model, values):

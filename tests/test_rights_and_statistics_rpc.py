@@ -8,30 +8,17 @@ import xmlrpc.client
 
 import pytest
 
+from .conftest import RpcClient
+
 pytestmark = pytest.mark.client
 
 GREEK = {"lang": "el_GR"}
 
 
-class Client:
-    def __init__(self, url, db, login):
-        self.db, self.password = db, login
-        self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
-            db, login, login, {}
-        )
-        assert self.uid, f"{login} cannot log in"
-        self.proxy = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
-
-    def __call__(self, model, method, *args, **kwargs):
-        return self.proxy.execute_kw(
-            self.db, self.uid, self.password, model, method, list(args), kwargs
-        )
-
-
 @pytest.fixture(scope="module")
 def clients(odoo_url, test_db):
     return {
-        login: Client(odoo_url, test_db, login)
+        login: RpcClient(odoo_url, test_db, login)
         for login in ("admin", "reception", "professional", "head", "supervisor")
     }
 
@@ -109,7 +96,7 @@ def test_an_archived_user_is_refused_at_the_next_request(clients, odoo_url, test
             reception("kentro.beneficiary", "search", [], limit=1)
     finally:
         admin("res.users", "write", [reception.uid], {"active": True})
-    assert Client(odoo_url, test_db, "reception")("kentro.beneficiary", "search", [], limit=1)
+    assert RpcClient(odoo_url, test_db, "reception")("kentro.beneficiary", "search", [], limit=1)
 
 
 def test_the_supervisor_reads_totals_only(clients):

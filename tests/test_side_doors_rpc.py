@@ -31,6 +31,8 @@ from http.cookiejar import CookieJar
 
 import pytest
 
+from .conftest import RpcClient
+
 pytestmark = pytest.mark.client
 
 BAIT = "KENTROBAIT"
@@ -42,21 +44,11 @@ RELATIONAL = ("many2one", "many2many", "one2many")
 LIMIT = 3000
 
 
-class Client:
-    """One login's XML-RPC connection."""
-
-    def __init__(self, url, db, login, password):
-        self.db, self.login, self.password = db, login, password
-        self.uid = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/common").authenticate(
-            db, login, password, {}
-        )
-        assert self.uid, f"{login} cannot log in"
-        self.proxy = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
+class Client(RpcClient):
+    """One login's XML-RPC connection, and whether the server refuses it."""
 
     def call(self, model, method, *args, **kwargs):
-        return self.proxy.execute_kw(
-            self.db, self.uid, self.password, model, method, list(args), kwargs
-        )
+        return self(model, method, *args, **kwargs)
 
     def attempt(self, model, method, *args, **kwargs):
         """The result, or None when the server refuses."""
