@@ -35,6 +35,7 @@ Kentro addon builds on.
     "data": [
         "security/kentro_community_security.xml",
         "security/ir.model.access.csv",
+        "wizard/kentro_activity_report_views.xml",
         "views/kentro_centre_views.xml",
         "views/kentro_beneficiary_views.xml",
         "views/kentro_household_views.xml",
@@ -47,7 +48,6 @@ Kentro addon builds on.
         "views/kentro_goods_views.xml",
         "views/calendar_event_views.xml",
         "wizard/kentro_appointment_finder_views.xml",
-        "views/kentro_report_views.xml",
         "views/kentro_audit_log_views.xml",
         "views/res_company_views.xml",
         "report/kentro_referral_report.xml",
