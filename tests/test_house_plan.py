@@ -251,3 +251,76 @@ def test_no_python_is_embedded_in_shell_scripts():
     assert not offenders, "move this Python into a .py file the linters check:\n" + "\n".join(
         offenders
     )
+
+
+INTERNALS_DOC = REPO_ROOT / "docs/odoo-internals.md"
+INTERNAL_MARK = "Odoo internal: see docs/odoo-internals.md"
+
+
+def _internals_rows():
+    """(file, {methods}, [tests]) of each row of docs/odoo-internals.md."""
+    for line in INTERNALS_DOC.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 5 or not cells[0].startswith("`"):
+            continue
+        methods = set(re.findall(r"`(\w+)`", cells[1]))
+        [path] = re.findall(r"`([^`]+)`", cells[2])
+        yield path, methods, re.findall(r"`([^`]+)`", cells[4])
+
+
+def _marked_internals(addon):
+    """(file, method) of each def marked as an override of an Odoo internal."""
+    for path in _python_files(addon):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if INTERNAL_MARK not in line:
+                continue
+            following = (re.match(r"\s*def (\w+)", text) for text in lines[number + 1 : number + 5])
+            found = next((match.group(1) for match in following if match), None)
+            yield _relative(path), found, number + 1
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_marked_odoo_internal_has_its_row_in_the_doc(addon):
+    documented = {
+        (path, method) for path, methods, _tests in _internals_rows() for method in methods
+    }
+    offenders = [
+        f"{path}:{line}: {method or 'no def below the mark'} is not in docs/odoo-internals.md"
+        for path, method, line in _marked_internals(addon)
+        if (path, method) not in documented
+    ]
+    assert not offenders, "\n".join(offenders)
+
+
+def _test_names():
+    """module.Class.method of the addons' tests, and file::function of tests/."""
+    names = set()
+    for path in sorted(REPO_ROOT.glob("kentro_*/tests/test_*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                names.update(
+                    f"{path.stem}.{node.name}.{item.name}"
+                    for item in node.body
+                    if isinstance(item, ast.FunctionDef)
+                )
+    for path in sorted((REPO_ROOT / "tests").glob("test_*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef):
+                names.add(f"tests/{path.name}::{node.name}")
+    return names
+
+
+def test_every_test_the_internals_doc_names_exists():
+    names = _test_names()
+    rows = list(_internals_rows())
+    assert rows
+    offenders = [
+        f"{path}: {test}"
+        for path, _methods, tests in rows
+        for test in tests
+        if test.startswith("test") and test not in names
+    ]
+    missing_files = [path for path, _methods, _tests in rows if not (REPO_ROOT / path).is_file()]
+    assert not offenders and not missing_files, "\n".join(offenders + missing_files)
+    assert all(tests for _path, _methods, tests in rows), "a row names no test"
