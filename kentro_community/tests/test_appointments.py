@@ -202,6 +202,18 @@ class TestAppointmentPrivacy(AppointmentCase):
         self.assertIn(self.papadopoulos.partner_id.id, row["partner_ids"])
         self.assertEqual(row["kentro_beneficiary_id"][0], self.papadopoulos.id)
 
+    def test_grouping_by_a_hidden_field_leaves_out_other_structures_appointments(self):
+        # Odoo groups confidential events by their private fields for everyone.
+        event = self.book(self.at(self.monday, 10))
+        for user in (self.user_employee, self.user_annex_professional):
+            Event = self.env["calendar.event"].with_user(user)
+            self.assertFalse(
+                Event.read_group([("id", "=", event.id)], ["name"], ["name"]), user.login
+            )
+        Event = self.env["calendar.event"].with_user(self.user_reception)
+        groups = Event.read_group([("id", "=", event.id)], ["name"], ["name"])
+        self.assertEqual([group["name"] for group in groups], [event.name])
+
     def test_one_read_does_not_unmask_the_next(self):
         # Deciding what to mask must not leave the real values of the other
         # fields in the cache, where the next read of the request finds them:
