@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields, models
 from odoo.tools.misc import format_date
 
-from odoo.addons.kentro_community.models.calendar_event import _utc
+from odoo.addons.kentro_community.tools.appointments import utc
 
 
 class KentroMobilePoster(models.TransientModel):
@@ -57,7 +57,7 @@ class KentroMobilePoster(models.TransientModel):
         rows = []
         for visit in visits:
             tz = visit.centre_id._local_timezone()
-            start, stop = (_utc(value).astimezone(tz) for value in (visit.start, visit.stop))
+            start, stop = (utc(value).astimezone(tz) for value in (visit.start, visit.stop))
             rows.append(
                 {
                     "day": format_date(
