@@ -24,7 +24,7 @@
         "views/kentro_group_activity_views.xml",
         "views/calendar_event_views.xml",
         "wizard/kentro_appointment_finder_views.xml",
-        "views/kentro_activity_report_views.xml",
+        "wizard/kentro_activity_report_views.xml",
         "views/kentro_migrant_annex_menus.xml",
     ],
     "demo": ["demo/kentro_migrant_demo.xml"],

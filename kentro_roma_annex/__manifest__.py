@@ -14,7 +14,7 @@
         "data/kentro_staff_role_data.xml",
         "data/kentro_service_type_data.xml",
         "views/kentro_centre_views.xml",
-        "views/kentro_activity_report_views.xml",
+        "wizard/kentro_activity_report_views.xml",
         "views/kentro_roma_settlement_views.xml",
         "views/kentro_household_views.xml",
         "views/kentro_beneficiary_views.xml",
