@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .privacy import refusal, refuse_unreadable, search_without_unreadable, unreadable_ids
+from ..tools.privacy import refusal, refuse_unreadable, search_without_unreadable, unreadable_ids
 
 
 class IrAttachment(models.Model):
@@ -19,12 +19,14 @@ class IrAttachment(models.Model):
             for attachment in self.sudo().exists()
         ]
 
+    # Odoo internal: see docs/odoo-internals.md
     def _check_access(self, operation):
         # Overrides an internal ORM method; read, fetch and the download routes
         # go through it (guarded by test_side_doors.TestAttachments and
         # TestAttachmentsOverHttp).
         return refuse_unreadable(self, super()._check_access(operation))
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def check(self, mode, values=None):
         super().check(mode, values=values)
@@ -36,6 +38,7 @@ class IrAttachment(models.Model):
         if unreadable_ids(self.env, rows):
             raise refusal(self.env)
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method that ir.attachment itself overrides

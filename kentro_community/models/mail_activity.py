@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
-from .privacy import refuse_unreadable, search_without_unreadable
+from ..tools.privacy import refuse_unreadable, search_without_unreadable
 
 
 class MailActivity(models.Model):
@@ -14,11 +14,13 @@ class MailActivity(models.Model):
 
     _inherit = "mail.activity"
 
+    # Odoo internal: see docs/odoo-internals.md
     def _check_access(self, operation):
         # Overrides an internal ORM method that mail.activity itself overrides
         # (guarded by test_side_doors.TestMessagesAndActivities).
         return refuse_unreadable(self, super()._check_access(operation))
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method that mail.activity itself overrides
@@ -32,8 +34,8 @@ class MailActivity(models.Model):
         # must not stop on one who has since left the structure.
         if self.env.su:
             return
-        # sudo: only whom each activity is assigned to and on what is read.
         assigned = defaultdict(set)  # (assignee, model): record ids
+        # sudo: only whom each activity is assigned to and on what is read.
         for activity in self.sudo():
             if activity.user_id and activity.res_model in self.env and activity.res_id:
                 assigned[activity.user_id, activity.res_model].add(activity.res_id)

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from .privacy import refuse_unreadable, search_without_unreadable
+from ..tools.privacy import refuse_unreadable, search_without_unreadable
 
 
 class MailFollowers(models.Model):
@@ -9,10 +9,12 @@ class MailFollowers(models.Model):
 
     _inherit = "mail.followers"
 
+    # Odoo internal: see docs/odoo-internals.md
     def _check_access(self, operation):
         # Overrides an internal ORM method (guarded by test_side_doors.TestFollowers).
         return refuse_unreadable(self, super()._check_access(operation))
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method, as mail.activity does (guarded by

@@ -2,3 +2,4 @@ from . import greek
 from . import values
 from . import dates
 from . import groups
+from . import privacy
