@@ -3,9 +3,7 @@ import pytz
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
-from ..tools import dates
-
-HEAD = "kentro_community.group_kentro_head"
+from ..tools import dates, groups
 
 
 class KentroCentre(models.Model):
@@ -184,19 +182,21 @@ class KentroCentre(models.Model):
 
     # The head's dashboard: this month at a glance.
     dashboard_new = fields.Integer(
-        string="New beneficiaries this month", compute="_compute_dashboard", groups=HEAD
+        string="New beneficiaries this month", compute="_compute_dashboard", groups=groups.HEAD
     )
     dashboard_services = fields.Integer(
-        string="Services this month", compute="_compute_dashboard", groups=HEAD
+        string="Services this month", compute="_compute_dashboard", groups=groups.HEAD
     )
     dashboard_overdue = fields.Integer(
-        string="Overdue referral follow-ups", compute="_compute_dashboard", groups=HEAD
+        string="Overdue referral follow-ups", compute="_compute_dashboard", groups=groups.HEAD
     )
     dashboard_waiting = fields.Integer(
-        string="Applications waiting for documents", compute="_compute_dashboard", groups=HEAD
+        string="Applications waiting for documents",
+        compute="_compute_dashboard",
+        groups=groups.HEAD,
     )
     dashboard_missed = fields.Integer(
-        string="Missed appointments this month", compute="_compute_dashboard", groups=HEAD
+        string="Missed appointments this month", compute="_compute_dashboard", groups=groups.HEAD
     )
 
     def _dashboard_domains(self):
@@ -262,9 +262,9 @@ class KentroCentre(models.Model):
         administrator, who configures every structure, reads no more (cached;
         cleared when structures or users' structures change)."""
         user = self.env.user
-        if not user.has_group("kentro_community.group_kentro_reception"):
+        if not user.has_group(groups.RECEPTION):
             return frozenset()
-        operator = "child_of" if user.has_group("kentro_community.group_kentro_head") else "in"
+        operator = "child_of" if user.has_group(groups.HEAD) else "in"
         # Record rules evaluate their domains as superuser: search as the user.
         return frozenset(
             self.sudo(False).search([("id", operator, user.kentro_centre_ids.ids)]).ids
@@ -282,9 +282,7 @@ class KentroCentre(models.Model):
     def _kentro_suitable_staff(self, service_type):
         """The professionals of this structure who provide ``service_type``."""
         self.ensure_one()
-        staff = self.staff_ids.filtered(
-            lambda user: user.has_group("kentro_community.group_kentro_professional")
-        )
+        staff = self.staff_ids.filtered(lambda user: user.has_group(groups.PROFESSIONAL))
         if service_type.staff_role_ids:
             staff = staff.filtered(lambda user: user.kentro_role_id in service_type.staff_role_ids)
         return staff

@@ -3,8 +3,7 @@ from contextvars import ContextVar
 from odoo import api, models, tools
 from odoo.osv import expression
 
-KENTRO_GROUPS = "kentro_community.group_kentro_"
-RECEPTION = "kentro_community.group_kentro_reception"
+from ..tools import groups
 
 # How the protected data being read reaches the user: "open" while the web
 # client's web_read runs (a form, a list, a file shown in another record's
@@ -37,7 +36,7 @@ class KentroFileAuditMixin(models.AbstractModel):
             for name, field in self._fields.items()
             if field.groups
             and all(
-                group.startswith(KENTRO_GROUPS) and group != RECEPTION
+                group.startswith(groups.PREFIX) and group != groups.RECEPTION
                 for group in field.groups.split(",")
             )
         )
@@ -51,6 +50,7 @@ class KentroFileAuditMixin(models.AbstractModel):
         else:
             Log._log(kind, file_ids)
 
+    # Odoo internal: see docs/odoo-internals.md
     def _read_format(self, fnames, load="_classic_read"):
         # Odoo internal (BaseModel._read_format), the step that read,
         # search_read, web_read and web_search_read share: one INSERT for the
@@ -90,6 +90,7 @@ class KentroFileAuditMixin(models.AbstractModel):
                 names.add(leaf[0].split(".")[0])
         return not self._kentro_protected_fields().isdisjoint(names)
 
+    # Odoo internal: see docs/odoo-internals.md
     def _export_rows(self, fields, *, _is_toplevel_call=True):
         # Odoo internal (BaseModel._export_rows): every export of files passes
         # here, and so do the files reached from another model's export (a

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-PROFESSIONAL = "kentro_community.group_kentro_professional"
+from ..tools import groups
 
 
 class KentroReferral(models.Model):
@@ -31,7 +31,7 @@ class KentroReferral(models.Model):
     )
     agency_category_id = fields.Many2one(related="agency_id.kentro_agency_category_id", store=True)
     programme_id = fields.Many2one("kentro.programme", string="Programme or service")
-    reason = fields.Text(groups=PROFESSIONAL)
+    reason = fields.Text(groups=groups.PROFESSIONAL)
     urgency = fields.Selection(
         [("normal", "Normal"), ("high", "High"), ("urgent", "Urgent")],
         default="normal",
@@ -56,8 +56,8 @@ class KentroReferral(models.Model):
     close_date = fields.Date(readonly=True, tracking=True)
     follow_up_date = fields.Date(tracking=True)
     follow_up_overdue = fields.Boolean(compute="_compute_follow_up_overdue")
-    outcome = fields.Text(groups=PROFESSIONAL)
-    notes = fields.Text(groups=PROFESSIONAL)
+    outcome = fields.Text(groups=groups.PROFESSIONAL)
+    notes = fields.Text(groups=groups.PROFESSIONAL)
     consent_id = fields.Many2one("kentro.consent", readonly=True)
     consent_withdrawn = fields.Boolean(
         readonly=True,

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools import groups
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -10,7 +12,7 @@ class ResPartner(models.Model):
         "kentro.beneficiary",
         "partner_id",
         string="Beneficiary files",
-        groups="kentro_community.group_kentro_reception",
+        groups=groups.RECEPTION,
     )
 
     # A professional attends the appointments they give, in every structure:
@@ -19,6 +21,7 @@ class ResPartner(models.Model):
     # calendar, where the organiser is shown, but no list to enumerate).
     meeting_ids = fields.Many2many(domain=[("kentro_shown_in_full", "=", True)])
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Overrides an internal ORM method (guarded by test_side_doors.
@@ -34,6 +37,7 @@ class ResPartner(models.Model):
             ]
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _read_group(
         self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None
@@ -69,7 +73,7 @@ class ResPartner(models.Model):
     kentro_referral_count = fields.Integer(
         string="Referrals received",
         compute="_compute_kentro_referral_count",
-        groups="kentro_community.group_kentro_reception",
+        groups=groups.RECEPTION,
     )
 
     # Volunteers are contacts too.

@@ -6,6 +6,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..models.kentro_beneficiary import AGE_BANDS, EDUCATION_BANDS, EMPLOYMENT_STATUSES, GENDERS
+from ..tools import groups
 
 # Counts from 1 to SMALL_COUNT - 1 are hidden from readers outside the Centre.
 SMALL_COUNT = 5
@@ -81,7 +82,7 @@ class KentroBeneficiaryReport(models.Model):
         """Whether the current user reads these figures from outside the
         Community Centre (the Social Service): heads and administrators read
         the files of their structures, and so their exact counts."""
-        return not self.env.su and not self.env.user.has_group("kentro_community.group_kentro_head")
+        return not self.env.su and not self.env.user.has_group(groups.HEAD)
 
     def _refuse_rows(self):
         raise AccessError(
