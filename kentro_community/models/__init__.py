@@ -22,7 +22,10 @@ from . import kentro_application
 from . import kentro_consent
 from . import kentro_referral
 from . import kentro_group_activity
-from . import kentro_job_bank
+from . import kentro_skill
+from . import kentro_job_offer
+from . import kentro_job_seeker
+from . import kentro_job_placement
 from . import kentro_goods
 from . import kentro_volunteer
 from . import calendar_event
