@@ -26,7 +26,9 @@ from . import kentro_skill
 from . import kentro_job_offer
 from . import kentro_job_seeker
 from . import kentro_job_placement
-from . import kentro_goods
+from . import kentro_goods_item
+from . import kentro_goods_distribution
+from . import kentro_goods_distribution_line
 from . import kentro_volunteer
 from . import calendar_event
 from . import calendar_attendee

@@ -1,17 +1,5 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
-
-
-class KentroGoodsItem(models.Model):
-    """An item the centre hands out where there is no social grocery."""
-
-    _name = "kentro.goods.item"
-    _description = "Goods item"
-    _order = "name"
-
-    name = fields.Char(required=True, translate=True)
-    uom = fields.Char(string="Unit", translate=True, help="e.g. kg, piece, box")
-    active = fields.Boolean(default=True)
 
 
 class KentroGoodsDistribution(models.Model):
@@ -63,39 +51,3 @@ class KentroGoodsDistribution(models.Model):
         ):
             raise UserError(self.env._("A distribution already handed out cannot be changed."))
         return super().write(vals)
-
-
-class KentroGoodsDistributionLine(models.Model):
-    _name = "kentro.goods.distribution.line"
-    _description = "Goods distribution line"
-
-    distribution_id = fields.Many2one(
-        "kentro.goods.distribution", required=True, ondelete="cascade", index=True
-    )
-    centre_id = fields.Many2one(related="distribution_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="distribution_id.company_id", store=True, index=True)
-    item_id = fields.Many2one("kentro.goods.item", required=True)
-    uom = fields.Char(related="item_id.uom")
-    quantity = fields.Float(required=True, default=1.0)
-
-    _sql_constraints = [
-        ("quantity_positive", "CHECK(quantity > 0)", "A quantity must be greater than zero."),
-    ]
-
-    def _check_open(self):
-        if self.distribution_id.filtered(lambda distribution: distribution.state == "done"):
-            raise UserError(self.env._("A distribution already handed out cannot be changed."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_open()
-        return lines
-
-    def write(self, vals):
-        self._check_open()
-        return super().write(vals)
-
-    def unlink(self):
-        self._check_open()
-        return super().unlink()
