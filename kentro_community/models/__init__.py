@@ -19,6 +19,7 @@ from . import kentro_service
 from . import kentro_document_type
 from . import kentro_programme
 from . import kentro_application
+from . import kentro_application_document
 from . import kentro_consent
 from . import kentro_referral
 from . import kentro_group_activity

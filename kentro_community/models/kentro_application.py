@@ -3,9 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import dates
-
-PROFESSIONAL = "kentro_community.group_kentro_professional"
+from ..tools import dates, groups
 
 
 class KentroApplication(models.Model):
@@ -43,7 +41,7 @@ class KentroApplication(models.Model):
     renewal_date = fields.Date(tracking=True)
     line_ids = fields.One2many("kentro.application.document", "application_id", string="Checklist")
     missing_count = fields.Integer(compute="_compute_missing_count")
-    notes = fields.Text(groups=PROFESSIONAL)
+    notes = fields.Text(groups=groups.PROFESSIONAL)
     service_ids = fields.One2many("kentro.service", "application_id", string="Services")
 
     @api.depends("programme_id.name", "beneficiary_id.name")
@@ -171,32 +169,3 @@ class KentroApplication(models.Model):
                 user_id=line.application_id.user_id.id or self.env.user.id,
             )
         expiring.write({"expiry_reminded": True})
-
-
-class KentroApplicationDocument(models.Model):
-    _name = "kentro.application.document"
-    _description = "Application checklist line"
-    _order = "application_id, document_type_id, member_id"
-
-    application_id = fields.Many2one(
-        "kentro.application", required=True, ondelete="cascade", index=True
-    )
-    document_type_id = fields.Many2one("kentro.document.type", string="Document", required=True)
-    member_id = fields.Many2one("kentro.beneficiary", string="Household member")
-    state = fields.Selection(
-        [("missing", "Missing"), ("received", "Received"), ("not_needed", "Not needed")],
-        default="missing",
-        required=True,
-    )
-    attachment_id = fields.Many2one("ir.attachment", string="Document file")
-    expiry_date = fields.Date()
-    expiry_reminded = fields.Boolean(copy=False)
-
-    def _compute_display_name(self):
-        for line in self:
-            scope = line.document_type_id.scope
-            line.display_name = (
-                f"{line.document_type_id.name} ({line.member_id.name})"
-                if scope != "once" and line.member_id
-                else line.document_type_id.name or ""
-            )
