@@ -13,6 +13,7 @@ from . import kentro_beneficiary
 from . import kentro_beneficiary_import
 from . import base_import
 from . import res_partner
+from . import kentro_structure_mixin
 from . import kentro_casework_mixin
 from . import kentro_service_type
 from . import kentro_service

@@ -4,27 +4,6 @@ from odoo.exceptions import UserError
 from ..tools import values
 
 
-class KentroStructureMixin(models.AbstractModel):
-    """Records kept by a structure: the user's own structure by default, and
-    the structure's municipality for the record rules."""
-
-    _name = "kentro.structure.mixin"
-    _description = "Community Centre structure record"
-    _check_company_auto = True
-
-    centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
-        default=lambda self: self.env.user.kentro_centre_ids[:1],
-    )
-    company_id = fields.Many2one(
-        related="centre_id.company_id", store=True, precompute=True, index=True
-    )
-
-
 class KentroCaseworkMixin(models.AbstractModel):
     """What every piece of casework shares: the beneficiary, the structure the
     work is done at (the beneficiary's, unless chosen), the municipality, and
@@ -75,11 +54,13 @@ class KentroCaseworkMixin(models.AbstractModel):
     def _log_service_once(self, service_type_xmlid, link_field):
         """Write the service entry of this work, unless it is already written."""
         service_type = self.env.ref(service_type_xmlid)
-        Service = self.env["kentro.service"].sudo()
-        done = Service.search(
+        Service = self.env["kentro.service"]
+        # sudo: only which of these records already have their entry is read,
+        # so that none is written twice; nothing of it reaches the user.
+        done = Service.sudo().search(
             [(link_field, "in", self.ids), ("service_type_id", "=", service_type.id)]
         )
-        Service.create(
+        Service._kentro_log_work(
             [
                 {
                     "beneficiary_id": record.beneficiary_id.id,

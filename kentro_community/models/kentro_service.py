@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-PROFESSIONAL = "kentro_community.group_kentro_professional"
+from ..tools import groups
+
 # A service entry is one day's work with a person at most.
 MAX_DURATION = 24 * 60
 
@@ -31,7 +32,7 @@ class KentroService(models.Model):
         readonly=False,
         precompute=True,
     )
-    notes = fields.Text(groups=PROFESSIONAL)
+    notes = fields.Text(groups=groups.PROFESSIONAL)
     application_id = fields.Many2one("kentro.application", index=True, ondelete="set null")
     referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
     group_session_id = fields.Many2one("kentro.group.session", index=True, ondelete="set null")
@@ -98,6 +99,20 @@ class KentroService(models.Model):
                     duration=duration,
                 )
             )
+
+    @api.model
+    def _kentro_log_work(self, vals_list):
+        """Write the service entries of work recorded on another record (an
+        application submitted, a session held, an appointment attended, a
+        field visit done): the one place where Kentro writes the service log
+        for the step a user takes. Returns the entries in the caller's
+        environment."""
+        # sudo: the step writes the log, whatever the user's own rights on it
+        # (its professional may be a colleague, its structure the record's).
+        # Nothing is read: the values come from the record the user has just
+        # changed, and the entries go back in the caller's environment, where
+        # only what the user may read of them can be read.
+        return self.sudo().create(vals_list).with_env(self.env)
 
     @api.depends("service_type_id")
     def _compute_duration(self):
