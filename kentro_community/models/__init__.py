@@ -24,6 +24,7 @@ from . import kentro_application_document
 from . import kentro_consent
 from . import kentro_referral
 from . import kentro_group_activity
+from . import kentro_group_session
 from . import kentro_skill
 from . import kentro_job_offer
 from . import kentro_job_seeker
