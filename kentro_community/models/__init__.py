@@ -5,13 +5,13 @@ from . import kentro_agency_category
 from . import kentro_centre
 from . import res_users
 from . import kentro_household
-from . import kentro_personal_data
-from . import kentro_retention
+from . import kentro_personal_data_mixin
+from . import kentro_retention_mixin
 from . import kentro_file_audit_mixin
-from . import kentro_subject_access
+from . import kentro_subject_access_mixin
 from . import kentro_beneficiary
 from . import kentro_beneficiary_import
-from . import base_import
+from . import base_import_import
 from . import res_partner
 from . import kentro_structure_mixin
 from . import kentro_casework_mixin
@@ -32,7 +32,7 @@ from . import kentro_job_placement
 from . import kentro_goods_item
 from . import kentro_goods_distribution
 from . import kentro_goods_distribution_line
-from . import kentro_volunteer
+from . import kentro_volunteer_availability
 from . import calendar_event
 from . import calendar_attendee
 from . import mail_message
@@ -40,7 +40,7 @@ from . import mail_thread
 from . import mail_followers
 from . import mail_activity
 from . import ir_attachment
-from . import kentro_timeline
+from . import kentro_beneficiary_timeline
 from . import kentro_case_note
 from . import kentro_audit_log
 from . import ir_actions_report

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    # Retention of closed files (see kentro_retention.py).
+    # Retention of closed files (see kentro_retention_mixin.py).
     kentro_retention_years = fields.Integer(
         string="Closed files kept for (years)",
         default=5,

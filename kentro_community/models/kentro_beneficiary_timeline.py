@@ -103,6 +103,10 @@ _BRANCHES = [
 ]
 
 
+# What every casework branch reads of its source record.
+_CASEWORK = ["beneficiary_id", "centre_id", "company_id"]
+
+
 class KentroBeneficiaryTimeline(models.Model):
     """Everything dated on a beneficiary's file, newest first: services (which
     include the work applications, referrals, group sessions, goods and job
@@ -115,21 +119,12 @@ class KentroBeneficiaryTimeline(models.Model):
     _order = "date desc, id desc"
     # What the view reads: Odoo flushes these before querying it.
     _depends = {
-        "kentro.service": [
-            "date",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
-            "user_id",
-            "service_type_id",
-        ],
+        "kentro.service": ["date", *_CASEWORK, "user_id", "service_type_id"],
         "kentro.application": [
             "submission_date",
             "decision_date",
             "state",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
+            *_CASEWORK,
             "user_id",
             "programme_id",
         ],
@@ -138,28 +133,13 @@ class KentroBeneficiaryTimeline(models.Model):
             "answer_date",
             "close_date",
             "state",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
+            *_CASEWORK,
             "user_id",
             "programme_id",
             "agency_id",
         ],
-        "kentro.consent": [
-            "date",
-            "state",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
-            "agency_id",
-        ],
-        "kentro.job.seeker": [
-            "registration_date",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
-            "user_id",
-        ],
+        "kentro.consent": ["date", "state", *_CASEWORK, "agency_id"],
+        "kentro.job.seeker": ["registration_date", *_CASEWORK, "user_id"],
         "calendar.event": [
             "start",
             "active",
@@ -170,14 +150,7 @@ class KentroBeneficiaryTimeline(models.Model):
             "user_id",
             "kentro_service_type_id",
         ],
-        "kentro.job.placement": [
-            "outcome_date",
-            "state",
-            "beneficiary_id",
-            "centre_id",
-            "company_id",
-            "employer_id",
-        ],
+        "kentro.job.placement": ["outcome_date", "state", *_CASEWORK, "employer_id"],
     }
 
     date = fields.Date(readonly=True)
@@ -230,6 +203,8 @@ class KentroBeneficiaryTimeline(models.Model):
                 for name in (
                     line.service_type_id.name,
                     line.programme_id.name,
+                    # sudo: only the name of the agency or employer the line
+                    # points at, shown on a line the user may read.
                     line.partner_id.sudo().name,
                 )
                 if name

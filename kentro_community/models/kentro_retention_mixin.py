@@ -5,10 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..tools import dates
-from .kentro_personal_data import ERASED
+from ..tools import dates, groups
+from .kentro_personal_data_mixin import ERASED
 
-HEAD = "kentro_community.group_kentro_head"
 TEXTS = ("char", "text", "html")
 
 
@@ -57,9 +56,11 @@ class KentroRetentionMixin(models.AbstractModel):
         identity, contact, free text, attachments and messages go; what the
         statistics count (structure, dates, gender, age, education, employment,
         vulnerability, services) stays."""
-        if not self.env.user.has_group(HEAD):
+        if not self.env.user.has_group(groups.HEAD):
             raise AccessError(self.env._("Only the head of centre may erase a file."))
         self.check_access("write")
+        # sudo: a head who may write these files erases what every addon
+        # declares of them (_kentro_personal_data); nothing is read back.
         self.sudo()._anonymise()
         return True
 
@@ -111,6 +112,8 @@ class KentroRetentionMixin(models.AbstractModel):
     def _cron_anonymise_expired(self):
         """Anonymise the closed files whose retention period has ended."""
         self = dates.in_greek_time(self)
+        # sudo: the scheduled job anonymises the expired files of every
+        # municipality; it returns them to no user.
         expired = self.sudo().search(
             [
                 ("state", "=", "closed"),

@@ -32,6 +32,7 @@ class BaseImport(models.TransientModel):
         ]
         return result
 
+    # Odoo internal: see docs/odoo-internals.md
     def _read_csv(self, options):
         # A line with more or fewer cells than the header (a missing cell, a
         # comma left unquoted) would shift its values into the wrong columns:
@@ -54,6 +55,7 @@ class BaseImport(models.TransientModel):
                 )
         return length, rows
 
+    # Odoo internal: see docs/odoo-internals.md
     def _parse_date_from_data(self, data, index, name, field_type, options):
         # Odoo's own message names neither the value nor the expected format,
         # and is not translated: say both, in the user's language.

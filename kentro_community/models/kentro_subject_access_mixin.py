@@ -4,7 +4,7 @@ import zipfile
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
-HEAD = "kentro_community.group_kentro_head"
+from ..tools import groups
 
 
 class KentroSubjectAccessMixin(models.AbstractModel):
@@ -19,7 +19,7 @@ class KentroSubjectAccessMixin(models.AbstractModel):
 
     def _check_subject_access(self):
         """A head of centre, of a structure whose files they read."""
-        if not self.env.su and not self.env.user.has_group(HEAD):
+        if not self.env.su and not self.env.user.has_group(groups.HEAD):
             raise AccessError(
                 self.env._("Only the head of centre may export everything held about a person.")
             )
