@@ -9,8 +9,8 @@ from . import kentro_personal_data_mixin
 from . import kentro_retention_mixin
 from . import kentro_file_audit_mixin
 from . import kentro_subject_access_mixin
+from . import kentro_beneficiary_import_mixin
 from . import kentro_beneficiary
-from . import kentro_beneficiary_import
 from . import base_import_import
 from . import res_partner
 from . import kentro_structure_mixin

@@ -12,9 +12,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools import dates, greek, values
-
-PROFESSIONAL = "kentro_community.group_kentro_professional"
+from ..tools import dates, greek, groups, values
 
 GENDERS = [("female", "Female"), ("male", "Male"), ("other", "Other")]
 AGE_BANDS = [("under_18", "Under 18"), ("18_29", "18-29"), ("30_54", "30-54"), ("55_plus", "55+")]
@@ -123,6 +121,7 @@ class KentroBeneficiary(models.Model):
         "kentro.retention.mixin",
         "kentro.subject.access.mixin",
         "kentro.file.audit.mixin",
+        "kentro.beneficiary.import.mixin",
     ]
     _order = "last_name, first_name, id"
     _check_company_auto = True
@@ -231,27 +230,29 @@ class KentroBeneficiary(models.Model):
     )
 
     # Special-category data: professionals only, never prefetched for others.
-    disability = fields.Boolean(groups=PROFESSIONAL, tracking=True)
+    disability = fields.Boolean(groups=groups.PROFESSIONAL, tracking=True)
     esf_sensitive_refused = fields.Boolean(
         string="Refused to give sensitive data",
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
         help="The person declined to say whether they have a disability, belong to a minority "
         "or have a foreign background; the ESF+ indicators count the refusals.",
     )
-    disability_percentage = fields.Integer(groups=PROFESSIONAL, tracking=True)
+    disability_percentage = fields.Integer(groups=groups.PROFESSIONAL, tracking=True)
     vulnerability_ids = fields.Many2many(
         "kentro.vulnerability",
         string="Vulnerability categories",
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
         tracking=True,
     )
-    presenting_request = fields.Text(groups=PROFESSIONAL, help="Why the person came to the centre.")
+    presenting_request = fields.Text(
+        groups=groups.PROFESSIONAL, help="Why the person came to the centre."
+    )
     social_history = fields.Html(
-        groups=PROFESSIONAL,
+        groups=groups.PROFESSIONAL,
         sanitize=True,
         help="Family, health, housing, income and support network, as told at the interview.",
     )
-    assessed_needs = fields.Text(groups=PROFESSIONAL)
+    assessed_needs = fields.Text(groups=groups.PROFESSIONAL)
 
     # Work done with the person
     service_ids = fields.One2many("kentro.service", "beneficiary_id", string="Services")
@@ -263,7 +264,7 @@ class KentroBeneficiary(models.Model):
     referral_count = fields.Integer(compute="_compute_work_counts")
     appointment_count = fields.Integer(compute="_compute_work_counts")
     case_note_ids = fields.One2many(
-        "kentro.case.note", "beneficiary_id", string="Case notes", groups=PROFESSIONAL
+        "kentro.case.note", "beneficiary_id", string="Case notes", groups=groups.PROFESSIONAL
     )
     timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
 
@@ -545,6 +546,8 @@ class KentroBeneficiary(models.Model):
                     )
                 )
             wanted.add(key)
+        # sudo: an ΑΜΚΑ is unique in the whole municipality, files the user may
+        # not read included; the message below names a file only to who may read it.
         candidates = (
             self.sudo()
             .with_context(active_test=False)
@@ -579,6 +582,7 @@ class KentroBeneficiary(models.Model):
     def _company_of_centres(self, centre_ids):
         """{structure id: its municipality's company id} for the given ids
         (empty ones ignored), read in one query whatever the user may see."""
+        # sudo: only each structure's municipality is read; nothing reaches the user.
         centres = self.env["kentro.centre"].sudo().browse({cid for cid in centre_ids if cid})
         return {centre.id: centre.company_id.id for centre in centres}
 
@@ -662,6 +666,7 @@ class KentroBeneficiary(models.Model):
             ).create(vals_list)
         return people.with_env(self.env)
 
+    # Odoo internal: see docs/odoo-internals.md
     def _add_precomputed_values(self, vals_list):
         """Odoo computes the stored fields of new files on a temporary record
         per person (``new()``): registering thousands at once, that costs more
@@ -721,6 +726,7 @@ class KentroBeneficiary(models.Model):
         """The new contact of the person in ``vals``; the contact fields move
         from ``vals`` to the contact."""
         name = full_name(vals.get("last_name"), vals.get("first_name"))
+        # sudo: only the structure's municipality, the new contact's company.
         centre = self.env["kentro.centre"].browse(vals.get("centre_id")).sudo()
         contact = {field: vals.pop(field) for field in CONTACT_FIELDS if field in vals}
         return {
@@ -748,6 +754,8 @@ class KentroBeneficiary(models.Model):
             result = super().write(vals)
         if {"first_name", "last_name"} & vals.keys():
             for person in self:
+                # sudo: the person's contact takes the name the user has just
+                # written on the file; nothing is read.
                 person.partner_id.sudo().name = person.name
         return result
 

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-PROFESSIONAL = "kentro_community.group_kentro_professional"
+from ..tools import groups
 
 
 class KentroHousehold(models.Model):
@@ -39,7 +39,14 @@ class KentroHousehold(models.Model):
     single_parent = fields.Boolean(string="Single-parent household", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     annual_income = fields.Monetary(
-        string="Declared annual income", groups=PROFESSIONAL, tracking=True
+        string="Declared annual income", groups=groups.PROFESSIONAL, tracking=True
+    )
+    # Set by the import of beneficiaries (kentro.beneficiary.import.mixin).
+    import_key = fields.Char(
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="Which import created the household, and from which value of the file.",
     )
 
     @api.depends("head_id.name")

@@ -15,19 +15,12 @@ from odoo import api, fields, models
 HOUSEHOLD_KEY = "household_key"
 
 
-class KentroHousehold(models.Model):
-    _inherit = "kentro.household"
+class KentroBeneficiaryImportMixin(models.AbstractModel):
+    """What a beneficiary file adds to Odoo's import (see the module's
+    docstring); the households it creates carry ``import_key``."""
 
-    import_key = fields.Char(
-        index="btree_not_null",
-        copy=False,
-        readonly=True,
-        help="Which import created the household, and from which value of the file.",
-    )
-
-
-class KentroBeneficiary(models.Model):
-    _inherit = "kentro.beneficiary"
+    _name = "kentro.beneficiary.import.mixin"
+    _description = "Import of beneficiaries from a spreadsheet"
 
     household_key = fields.Char(
         string="Household in the file",
@@ -83,6 +76,7 @@ class KentroBeneficiary(models.Model):
             }
         ]
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def load(self, fields, data):
         limit = self.env.context.get("_import_limit")
@@ -131,7 +125,7 @@ class KentroBeneficiary(models.Model):
             )
             households = self._households_for_keys([row[column] for row in chosen], centre)
             model = self.with_context(kentro_import_households=tuple(households.items()))
-        result = super(KentroBeneficiary, model).load(fields, chosen)
+        result = super(KentroBeneficiaryImportMixin, model).load(fields, chosen)
         if HOUSEHOLD_KEY in fields and result["ids"]:
             empty = self.env["kentro.household"].browse(households.values())
             empty.filtered(lambda household: not household.member_ids).unlink()
