@@ -139,6 +139,7 @@ class Base(models.AbstractModel):
         record's related records (all of them; appointments narrow it)."""
         return []
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if domain and self._name.startswith("kentro.") and not self.env.su:

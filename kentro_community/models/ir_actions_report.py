@@ -12,6 +12,7 @@ class IrActionsReport(models.Model):
     # Overrides an Odoo internal (non-public) method: every QWeb rendering,
     # HTML, PDF or text, for the /report routes as for the buttons, builds its
     # values here. Guarded by TestReportRoutes and the annexes' report tests.
+    # Odoo internal: see docs/odoo-internals.md
     def _get_rendering_context(self, report, docids, data):
         if self._kentro_report(report) and not self.env.su:
             self._kentro_check_report_access(report, docids)

@@ -4,6 +4,7 @@ from odoo import models
 class IrUiMenu(models.Model):
     _inherit = "ir.ui.menu"
 
+    # Odoo internal: see docs/odoo-internals.md
     def _load_menus_blacklist(self):
         # Odoo's hook for menus hidden per user (see hr): a report menu is
         # offered only to users who read a structure the report is about, and

@@ -97,6 +97,8 @@ class KentroConsent(models.Model):
     @api.model
     def _covering(self, beneficiary, agency):
         """The active consents of ``beneficiary`` that cover ``agency``."""
+        # sudo: the person's consents are found whoever recorded them; the
+        # caller only links the first one to a referral it is sending.
         return self.sudo().search(
             [
                 ("beneficiary_id", "=", beneficiary.id),
@@ -123,6 +125,8 @@ class KentroConsent(models.Model):
     def _flag_open_referrals(self):
         """Open referrals sent under a consent that no longer holds are flagged,
         and their case worker is asked to act."""
+        # sudo: the referrals sent under these consents are flagged and their
+        # case worker is asked to act; nothing of them is shown to the user.
         referrals = (
             self.env["kentro.referral"]
             .sudo()

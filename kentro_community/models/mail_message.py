@@ -4,6 +4,7 @@ from odoo import api, models
 class MailMessage(models.Model):
     _inherit = "mail.message"
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _find_allowed_model_wise(self, doc_model, doc_dict):
         # Anyone may see an appointment as busy time, but not its chatter.

@@ -9,6 +9,7 @@ class MailThread(models.AbstractModel):
 
     _inherit = "mail.thread"
 
+    # Odoo internal: see docs/odoo-internals.md
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
         # Overrides an internal method of mail, which every way of following
         # goes through (guarded by test_side_doors.TestFollowers and
@@ -26,6 +27,7 @@ class MailThread(models.AbstractModel):
                 return True
         return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
 
+    # Odoo internal: see docs/odoo-internals.md
     def _creation_message(self):
         # Overrides a method of mail (the "<model> created" line of a new
         # record's chatter), for Kentro's records only (its models, and the

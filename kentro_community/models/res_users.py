@@ -27,6 +27,7 @@ class ResUsers(models.Model):
         """Ids of the structures the current user may see; record rules use it."""
         return list(self.env["kentro.centre"]._kentro_visible_ids())
 
+    # Odoo internal: see docs/odoo-internals.md
     def _get_invalidation_fields(self):
         # Record rules read the user's structures and profession; Odoo caches
         # their evaluated domains per user until the registry cache is cleared.
