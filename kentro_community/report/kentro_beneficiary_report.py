@@ -92,6 +92,7 @@ class KentroBeneficiaryReport(models.Model):
             )
         )
 
+    # Odoo internal: see docs/odoo-internals.md
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # A search on the count itself («rows of one person») would tell what
@@ -103,6 +104,7 @@ class KentroBeneficiaryReport(models.Model):
             self._refuse_rows()
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
+    # Odoo internal: see docs/odoo-internals.md
     def _fetch_query(self, query, fields):
         # Overrides an internal ORM method: the one way by which read,
         # search_read, web_read, web_search_read and export_data get rows
