@@ -36,6 +36,17 @@ class TestBooking(AppointmentCase):
             "no invitation listing the attendees",
         )
 
+    def test_the_person_gets_no_invitation_of_odoos_listing_the_attendees(self):
+        event = self.book(self.at(self.monday, 10))
+        invitations = self.env["mail.message"].search(
+            [
+                ("model", "=", "calendar.event"),
+                ("res_id", "=", event.id),
+                ("attachment_ids.name", "=", "invitation.ics"),
+            ]
+        )
+        self.assertFalse(invitations.partner_ids & self.papadopoulos.partner_id)
+
     def test_an_event_of_the_calendar_becomes_an_appointment(self):
         # Quick-created in the professional's calendar, completed in its form.
         Event = self.env["calendar.event"].with_user(self.user_professional)
@@ -213,6 +224,24 @@ class TestAppointmentPrivacy(AppointmentCase):
         Event = self.env["calendar.event"].with_user(self.user_reception)
         groups = Event.read_group([("id", "=", event.id)], ["name"], ["name"])
         self.assertEqual([group["name"] for group in groups], [event.name])
+
+    def test_busy_time_still_names_its_structure_and_professional(self):
+        # The calendar filters busy time by professional and structure.
+        event = self.book(self.at(self.monday, 10))
+        for user in (self.user_employee, self.user_annex_professional):
+            [row] = (
+                self.env["calendar.event"]
+                .with_user(user)
+                .browse(event.id)
+                .read(
+                    ["kentro_appointment", "kentro_centre_id", "kentro_professional_id"], load=None
+                )
+            )
+            self.assertEqual(
+                (row["kentro_appointment"], row["kentro_centre_id"], row["kentro_professional_id"]),
+                (True, self.centre.id, self.user_professional.id),
+                user.login,
+            )
 
     def test_one_read_does_not_unmask_the_next(self):
         # Deciding what to mask must not leave the real values of the other

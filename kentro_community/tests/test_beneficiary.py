@@ -8,7 +8,7 @@ from odoo.tests import Form, tagged, users
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
-from .common import KentroRegistryCase
+from .common import KentroRegistryCase, assert_odoo_calls
 
 
 @tagged("kentro", "kentro_registry")
@@ -133,6 +133,13 @@ class TestBeneficiaryValidation(KentroRegistryCase):
         self.assertEqual(people[1].name_key, "παπαδακησ γιωργοσ")
         self.assertIn("papadakis", people[1].search_key)
         self.assertEqual(people.mapped("company_id"), self.municipality)
+
+    def test_creation_sets_the_precomputed_fields_through_the_hook_kentro_overrides(self):
+        Beneficiary = self.env["kentro.beneficiary"]
+        with assert_odoo_calls(self, Beneficiary, "_add_precomputed_values"):
+            Beneficiary.create(
+                [{"first_name": "Άννα", "last_name": "Δοκιμής", "centre_id": self.centre.id}]
+            )
 
     def test_contact_belongs_to_the_municipality_of_the_default_structure(self):
         person = (

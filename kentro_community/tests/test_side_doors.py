@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.mail.tools.discuss import Store
 
-from .common import AppointmentCase, new_company_user
+from .common import AppointmentCase, assert_odoo_calls, new_company_user
 
 PERSON_NAME = "Παπαδόπουλος"
 PERSON_EMAIL = "papadopoulos@example.com"
@@ -125,6 +125,20 @@ class TestFollowers(SideDoorCase):
             with self.assertRaises(AccessError, msg=user.login):
                 Followers.browse(followers.ids).read(["name", "email"])
 
+    def test_outsiders_read_no_staff_follower_of_a_file_by_its_id(self):
+        # The professional's contact is readable: the follower row is not.
+        follower = self.env["mail.followers"].search(
+            [
+                ("res_model", "=", "kentro.beneficiary"),
+                ("res_id", "=", self.person.id),
+                ("partner_id", "=", self.user_professional.partner_id.id),
+            ]
+        )
+        self.assertTrue(follower)
+        for user in (self.user_employee, self.user_annex_professional):
+            with self.assertRaises(AccessError, msg=user.login):
+                self.env["mail.followers"].with_user(user).browse(follower.id).read(["res_id"])
+
     def test_the_staff_still_read_the_followers_of_their_files(self):
         rows = (
             self.env["mail.followers"]
@@ -206,6 +220,17 @@ class TestMessagesAndActivities(SideDoorCase):
             2,
             "the structure's staff read them",
         )
+
+    def test_an_assignee_who_no_longer_reads_the_file_reads_no_activity_of_it(self):
+        # Odoo lets the assignee read an activity whatever its record.
+        domain = [("res_model", "=", "kentro.beneficiary"), ("res_id", "=", self.person.id)]
+        activity = self.env["mail.activity"].search(domain)
+        self.assertEqual(activity.user_id, self.user_professional)
+        self.user_professional.kentro_centre_ids = [Command.unlink(self.centre.id)]
+        Activity = self.env["mail.activity"].with_user(self.user_professional)
+        self.assertFalse(Activity.search(domain))
+        with self.assertRaises(AccessError):
+            Activity.browse(activity.id).read(["summary"])
 
     def test_an_activity_is_assigned_only_to_who_reads_the_file(self):
         for user in (self.user_employee, self.user_annex_professional):
@@ -499,3 +524,32 @@ class TestAppointmentsOfOtherStructures(SideDoorCase):
         # Their own structure's appointments they read in full.
         row = Event.browse(self.event.id).read(["partner_ids"])[0]
         self.assertIn(self.contact.id, row["partner_ids"])
+
+
+@tagged("kentro", "kentro_privacy", "kentro_side_doors")
+class TestOdooStillCallsTheHooks(SideDoorCase):
+    """Kentro refuses these reads in two layers, so a test of the outcome does
+    not notice when one of them stops working: Odoo must still call each hook
+    Kentro overrides (see docs/odoo-internals.md)."""
+
+    def test_a_read_of_an_activity_checks_access_through_check_access(self):
+        Activity = self.env["mail.activity"]
+        activity = Activity.search(self.private_documents_domain(), limit=1)
+        with assert_odoo_calls(self, Activity, "_check_access"):
+            activity.with_user(self.user_reception).read(["summary"])
+
+    def test_a_read_of_a_follower_checks_access_through_check_access(self):
+        Followers = self.env["mail.followers"]
+        follower = Followers.search(self.private_documents_domain(), limit=1)
+        with assert_odoo_calls(self, Followers, "_check_access"):
+            follower.with_user(self.user_reception).read(["partner_id"])
+
+    def test_a_read_of_a_document_checks_access_through_check_access(self):
+        Attachment = self.env["ir.attachment"]
+        with assert_odoo_calls(self, Attachment, "_check_access"):
+            self.documents[self.person].with_user(self.user_reception).read(["name"])
+
+    def test_busy_time_is_masked_around_the_public_fields(self):
+        Event = self.env["calendar.event"]
+        with assert_odoo_calls(self, Event, "_get_public_fields"):
+            Event.with_user(self.user_annex_professional).browse(self.event.id).read(["name"])
