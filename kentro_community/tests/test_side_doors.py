@@ -76,16 +76,31 @@ class SideDoorCase(AppointmentCase):
         self.assertNotIn(PERSON_NAME, str(rows), user.login)
         self.assertNotIn(PERSON_EMAIL, str(rows), user.login)
 
-    def private_documents_domain(self):
+    def private_documents_domain(self, model_field="res_model"):
         return [
             "|",
             "&",
-            ("res_model", "=", "kentro.beneficiary"),
+            (model_field, "=", "kentro.beneficiary"),
             ("res_id", "=", self.person.id),
             "&",
-            ("res_model", "=", "calendar.event"),
+            (model_field, "=", "calendar.event"),
             ("res_id", "=", self.event.id),
         ]
+
+    def assertOutsidersReachNone(self, records, search_fields, read_fields):
+        """No outsider lists ``records`` (of the file and the appointment) nor
+        reads any of them by its id."""
+        for user in self.outsiders:
+            Model = self.env[records._name].with_user(user)
+            rows = self.reachable(
+                lambda Model=Model: Model.search_read(
+                    self.private_documents_domain(), search_fields
+                )
+            )
+            self.assertFalse(rows, user.login)
+            for record in records:
+                with self.assertRaises(AccessError, msg=user.login):
+                    Model.browse(record.id).read(read_fields)
 
 
 @tagged("kentro", "kentro_privacy", "kentro_side_doors")
@@ -151,17 +166,7 @@ class TestFollowers(SideDoorCase):
 @tagged("kentro", "kentro_privacy", "kentro_side_doors")
 class TestMessagesAndActivities(SideDoorCase):
     def test_outsiders_read_no_message_of_a_file_or_an_appointment(self):
-        messages = self.env["mail.message"].search(
-            [
-                "|",
-                "&",
-                ("model", "=", "kentro.beneficiary"),
-                ("res_id", "=", self.person.id),
-                "&",
-                ("model", "=", "calendar.event"),
-                ("res_id", "=", self.event.id),
-            ]
-        )
+        messages = self.env["mail.message"].search(self.private_documents_domain("model"))
         self.assertTrue(messages)
         for user in self.outsiders:
             Message = self.env["mail.message"].with_user(user)
@@ -202,17 +207,7 @@ class TestMessagesAndActivities(SideDoorCase):
     def test_outsiders_read_no_activity_of_a_file_or_an_appointment(self):
         activities = self.env["mail.activity"].search(self.private_documents_domain())
         self.assertEqual(len(activities), 2)
-        for user in self.outsiders:
-            Activity = self.env["mail.activity"].with_user(user)
-            rows = self.reachable(
-                lambda Activity=Activity: Activity.search_read(
-                    self.private_documents_domain(), ["res_name", "summary"]
-                )
-            )
-            self.assertFalse(rows, user.login)
-            for activity in activities:
-                with self.assertRaises(AccessError, msg=user.login):
-                    Activity.browse(activity.id).read(["res_name"])
+        self.assertOutsidersReachNone(activities, ["res_name", "summary"], ["res_name"])
         self.assertEqual(
             self.env["mail.activity"]
             .with_user(self.user_reception)
@@ -249,17 +244,7 @@ class TestMessagesAndActivities(SideDoorCase):
             self.assertFalse(
                 self.env["mail.message"]
                 .with_user(user)
-                .search(
-                    [
-                        "|",
-                        "&",
-                        ("model", "=", "kentro.beneficiary"),
-                        ("res_id", "=", self.person.id),
-                        "&",
-                        ("model", "=", "calendar.event"),
-                        ("res_id", "=", self.event.id),
-                    ]
-                ),
+                .search(self.private_documents_domain("model")),
                 "no notification naming the person",
             )
         # A colleague of the structure is assigned as always.
@@ -274,19 +259,11 @@ class TestAttachments(SideDoorCase):
         attachments = self.env["ir.attachment"].browse(
             [attachment.id for attachment in self.documents.values()]
         )
+        self.assertOutsidersReachNone(attachments, ["name", "datas"], ["name", "datas"])
         for user in self.outsiders:
-            Attachment = self.env["ir.attachment"].with_user(user)
-            rows = self.reachable(
-                lambda Attachment=Attachment: Attachment.search_read(
-                    self.private_documents_domain(), ["name", "datas"]
-                )
-            )
-            self.assertFalse(rows, user.login)
-            for attachment in attachments:
+            for attachment in attachments.with_user(user):
                 with self.assertRaises(AccessError, msg=user.login):
-                    Attachment.browse(attachment.id).read(["name", "datas"])
-                with self.assertRaises(AccessError, msg=user.login):
-                    Attachment.browse(attachment.id).check("read")
+                    attachment.check("read")
         rows = (
             self.env["ir.attachment"]
             .with_user(self.user_reception)
