@@ -64,6 +64,13 @@ class KentroActivityReport(models.TransientModel):
         help="For reports that leave the centre: counts below the threshold print as «<N».",
     )
     threshold = fields.Integer(default=5)
+    yearly = fields.Boolean(string="Covers a calendar year", compute="_compute_yearly")
+
+    @api.depends("report_type")
+    def _compute_yearly(self):
+        yearly = self._yearly_report_types()
+        for report in self:
+            report.yearly = report.report_type in yearly
 
     @api.onchange("report_type", "year")
     def _onchange_year(self):
@@ -81,7 +88,8 @@ class KentroActivityReport(models.TransientModel):
 
     @api.model
     def _yearly_report_types(self):
-        """The report types that cover a calendar year; annexes add theirs."""
+        """The report types that cover a calendar year (the form asks for the
+        year, not the period); annexes add theirs."""
         return {"annual"}
 
     @api.model
