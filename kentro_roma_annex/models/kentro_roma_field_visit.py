@@ -43,10 +43,7 @@ class KentroRomaFieldVisit(models.Model):
         if any(visit.state != "planned" for visit in self):
             raise UserError(self.env._("This visit is already recorded as done."))
         service_type = self.env.ref("kentro_roma_annex.kentro_service_type_field_visit")
-        # sudo: the visit's staff write the log of the people they met, whatever
-        # their own rights on it; the values come from the visit the user has
-        # just recorded and nothing of the entries is read back.
-        self.env["kentro.service"].sudo().create(
+        self.env["kentro.service"]._kentro_log_work(
             [
                 {
                     "beneficiary_id": person.id,
