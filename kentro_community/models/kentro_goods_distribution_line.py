@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import structure
+
 
 class KentroGoodsDistributionLine(models.Model):
     _name = "kentro.goods.distribution.line"
@@ -9,8 +11,7 @@ class KentroGoodsDistributionLine(models.Model):
     distribution_id = fields.Many2one(
         "kentro.goods.distribution", required=True, ondelete="cascade", index=True
     )
-    centre_id = fields.Many2one(related="distribution_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="distribution_id.company_id", store=True, index=True)
+    centre_id, company_id = structure.follows("distribution_id")
     item_id = fields.Many2one("kentro.goods.item", required=True)
     uom = fields.Char(related="item_id.uom")
     quantity = fields.Float(required=True, default=1.0)

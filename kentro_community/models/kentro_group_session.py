@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import structure
+
 
 class KentroGroupSession(models.Model):
     """One meeting of a group activity; each attendance is a service of the attendee."""
@@ -13,8 +15,7 @@ class KentroGroupSession(models.Model):
     activity_id = fields.Many2one(
         "kentro.group.activity", required=True, ondelete="cascade", index=True
     )
-    centre_id = fields.Many2one(related="activity_id.centre_id", store=True, index=True)
-    company_id = fields.Many2one(related="activity_id.company_id", store=True, index=True)
+    centre_id, company_id = structure.follows("activity_id")
     date = fields.Date(required=True, default=fields.Date.context_today)
     duration = fields.Integer(string="Duration (minutes)", default=90)
     attendee_ids = fields.Many2many("kentro.beneficiary", string="Attendees", check_company=True)
