@@ -571,12 +571,8 @@ class CalendarEvent(models.Model):
     def action_kentro_attended(self):
         """The person came: the appointment becomes a service, once."""
         self._kentro_check_planned()
-        # sudo: marking the attendance writes the appointment's service entry,
-        # whatever the user's own rights on the log (its professional may be
-        # a colleague); its values are the appointment's, which the user sees.
-        Service = self.env["kentro.service"].sudo()
-        for event in self:
-            service = Service.create(
+        services = self.env["kentro.service"]._kentro_log_work(
+            [
                 {
                     "beneficiary_id": event.kentro_beneficiary_id.id,
                     "service_type_id": (
@@ -589,7 +585,10 @@ class CalendarEvent(models.Model):
                     "duration": round(event.duration * 60),
                     "appointment_id": event.id,
                 }
-            )
+                for event in self
+            ]
+        )
+        for event, service in zip(self, services, strict=True):
             event.write({"kentro_attendance": "attended", "kentro_service_id": service.id})
 
     def action_kentro_missed(self):
