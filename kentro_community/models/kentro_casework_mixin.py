@@ -10,25 +10,21 @@ class KentroCaseworkMixin(models.AbstractModel):
     the service entry the work writes in the service log, once."""
 
     _name = "kentro.casework.mixin"
+    _inherit = ["kentro.structure.mixin"]
     _description = "Community Centre casework"
     _check_company_auto = True
 
     beneficiary_id = fields.Many2one(
         "kentro.beneficiary", required=True, index=True, check_company=True
     )
+    # The structure record's field, but the beneficiary's structure unless
+    # chosen, not the user's.
     centre_id = fields.Many2one(
-        "kentro.centre",
-        string="Structure",
-        required=True,
-        index=True,
-        check_company=True,
         compute="_compute_centre_id",
         store=True,
         readonly=False,
         precompute=True,
-    )
-    company_id = fields.Many2one(
-        related="centre_id.company_id", store=True, precompute=True, index=True
+        default=None,
     )
 
     @api.model_create_multi
