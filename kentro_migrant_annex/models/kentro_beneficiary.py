@@ -142,4 +142,13 @@ class KentroBeneficiary(models.Model):
                 )
             else:
                 continue
+            if not self.env.user.has_group(groups.PROFESSIONAL):
+                # Reception corrects nationalities but does not read the legal
+                # status: the refusal must not say which status it is.
+                message = self.env._(
+                    "The nationality of %(person)s does not agree with their legal status, "
+                    "which only the structure's professionals see: ask one of them to "
+                    "correct the file.",
+                    person=person.name,
+                )
             raise ValidationError(message)

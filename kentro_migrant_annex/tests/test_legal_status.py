@@ -183,6 +183,18 @@ class TestLegalStatusAccess(MigrantCase):
         form.kentro_beneficiary_id = self.syrian
         self.assertEqual(form.kentro_interpreter_language_id, self.arabic)
 
+    def test_a_nationality_refused_by_the_status_does_not_tell_reception_the_status(self):
+        """Reception corrects nationalities but does not read the legal status:
+        the refusal must not say which status the person has."""
+        for person, country in ((self.syrian, "base.fr"), (self.french, "base.sy")):
+            with self.assertRaises(ValidationError) as refusal:
+                person.with_user(self.kem_reception).nationality_id = self.env.ref(country)
+            message = str(refusal.exception)
+            for word in ("EU citizen", "EU member state", "status «"):
+                self.assertNotIn(word, message)
+            self.assertIn("professional", message)
+        self.assertEqual(self.syrian.nationality_id, self.env.ref("base.sy"), "nothing was kept")
+
     def test_annex_professionals_and_the_head_see_the_status(self):
         for user in (self.kem_professional, self.user_head):
             Beneficiary = self.env["kentro.beneficiary"].with_user(user)
