@@ -104,9 +104,9 @@ ensure_python() {
     fi
     # Odoo runs from its source tree: a .pth file makes `import odoo` work in the venv.
     local site
-    site=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    site=$("$VENV/bin/python" "$REPO_ROOT/scripts/venv-check.py" site-packages)
     printf '%s\n' "$ODOO_DIR" >"$site/kentro-odoo.pth"
-    "$VENV/bin/python" -c 'import odoo, odoo.release as r; assert r.version_info[:2] == (18, 0)' \
+    "$VENV/bin/python" "$REPO_ROOT/scripts/venv-check.py" odoo \
         || die "Odoo 18.0 does not import in $VENV"
     export PATH="$VENV/bin:$PATH"
 }

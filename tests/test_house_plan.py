@@ -230,8 +230,9 @@ def test_every_sudo_says_why_it_cannot_leak(addon):
     assert not offenders, "a sudo() without a comment saying why:\n" + "\n".join(offenders)
 
 
-# A here-document fed to a Python interpreter: python - <<'PY', python3 <<EOF ...
-EMBEDDED_PYTHON = re.compile(r"python[0-9.]*[\"']?\s[^\n]*<<-?\s*[\"']?\w+")
+# A here-document fed to a Python interpreter (python - <<'PY', python3 <<EOF)
+# or a program given on its command line (python -c '...').
+EMBEDDED_PYTHON = re.compile(r"python[0-9.]*[\"']?\s+(?:-c\s|[^\n]*<<-?\s*[\"']?\w+)")
 
 
 def test_no_python_is_embedded_in_shell_scripts():
