@@ -112,6 +112,17 @@ class KentroBeneficiary(models.Model):
                     )
                 )
             if person.birthdate and person.arrival_date < person.birthdate:
+                if not self.env.user.has_group(groups.PROFESSIONAL):
+                    # Reception corrects dates of birth but does not read the
+                    # arrival date: the refusal must not tell of one.
+                    raise ValidationError(
+                        self.env._(
+                            "The date of birth of %(person)s does not agree with the rest of "
+                            "the file, which only the structure's professionals see: ask one "
+                            "of them to check it.",
+                            person=person.name,
+                        )
+                    )
                 raise ValidationError(
                     self.env._(
                         "%(person)s cannot have arrived in Greece before being born.",

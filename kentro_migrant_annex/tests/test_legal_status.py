@@ -195,6 +195,17 @@ class TestLegalStatusAccess(MigrantCase):
             self.assertIn("professional", message)
         self.assertEqual(self.syrian.nationality_id, self.env.ref("base.sy"), "nothing was kept")
 
+    def test_a_birthdate_refused_by_the_arrival_does_not_tell_reception_of_an_arrival(self):
+        """Reception corrects dates of birth but does not read the arrival date:
+        the refusal must not say that there is one, nor when."""
+        with self.assertRaises(ValidationError) as refusal:
+            self.syrian.with_user(self.kem_reception).birthdate = date(2020, 1, 1)
+        message = str(refusal.exception)
+        for word in ("arrived", "arrival", "Greece", "2019"):
+            self.assertNotIn(word, message)
+        self.assertIn("professional", message)
+        self.assertNotEqual(self.syrian.birthdate, date(2020, 1, 1), "nothing was kept")
+
     def test_annex_professionals_and_the_head_see_the_status(self):
         for user in (self.kem_professional, self.user_head):
             Beneficiary = self.env["kentro.beneficiary"].with_user(user)
