@@ -8,8 +8,8 @@ class CalendarAttendee(models.Model):
     def _send_mail_to_attendees(self, mail_template, force_send=False):
         # Appointments are announced by their own card, never by Odoo's
         # invitation, which would list the other attendees.
-        # sudo (see _kentro_sudo): only whether the event is an appointment is read.
         others = self.filtered(
+            # sudo (see _kentro_sudo): only whether the event is an appointment is read.
             lambda attendee: not attendee.event_id._kentro_sudo().kentro_appointment
         )
         return super(CalendarAttendee, others)._send_mail_to_attendees(

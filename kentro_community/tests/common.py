@@ -479,8 +479,10 @@ def printed_in_greek(wizard):
     """Print ``wizard``'s report in Greek, as its user would: the PDF kept on
     the structure's chatter."""
     env = wizard.env
+    # sudo: test set-up, as the administrator would do it: Greek activated
+    # and chosen for the printing user; nothing is read back.
     env["res.lang"].sudo()._activate_lang("el_GR")
-    env.user.sudo().lang = "el_GR"
+    env.user.sudo().lang = "el_GR"  # sudo: see above
     wizard.with_context(force_report_rendering=True).action_print()
     return wizard.centre_id.message_ids[:1].attachment_ids.raw
 
