@@ -19,6 +19,7 @@ from . import kentro_service_type
 from . import kentro_service
 from . import kentro_document_type
 from . import kentro_programme
+from . import kentro_need
 from . import kentro_application
 from . import kentro_application_document
 from . import kentro_consent
@@ -42,6 +43,11 @@ from . import mail_activity
 from . import ir_attachment
 from . import kentro_beneficiary_timeline
 from . import kentro_case_note
+from . import kentro_support_plan
+from . import kentro_support_goal
+from . import kentro_support_action
+from . import kentro_support_review
+from . import kentro_support_review_line
 from . import kentro_audit_log
 from . import ir_actions_report
 from . import ir_ui_menu

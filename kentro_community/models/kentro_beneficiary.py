@@ -50,6 +50,18 @@ ID_DOCUMENT_TYPES = [
 ]
 
 
+INTAKE_CHANNELS = [
+    ("self", "On their own"),
+    ("agency", "Referred by an agency"),
+    ("school", "School"),
+    ("health", "Health service"),
+    ("police", "Police or prosecutor"),
+    ("municipal", "Another municipal service"),
+    ("mobile_unit", "Outreach by the mobile unit"),
+    ("roma_mediator", "Outreach by the Roma mediators"),
+]
+
+
 def age_band(age):
     if age < 18:
         return "under_18"
@@ -186,6 +198,36 @@ class KentroBeneficiary(models.Model):
         precompute=True,
         index=True,
         string="Municipality",
+    )
+    # Intake: when and how the person first came, and why, as coded needs.
+    # How and why are special-category (a prosecutor's referral, violence,
+    # addiction): professionals only.
+    first_contact_date = fields.Date(
+        default=fields.Date.context_today,
+        tracking=True,
+        help="The day the person first came to (or was reached by) the Community Centre.",
+    )
+    intake_channel = fields.Selection(
+        INTAKE_CHANNELS,
+        string="How the person came",
+        groups=groups.PROFESSIONAL,
+        tracking=True,
+    )
+    referring_agency_id = fields.Many2one(
+        "res.partner",
+        string="Referred by",
+        groups=groups.PROFESSIONAL,
+        tracking=True,
+        domain="[('kentro_is_agency', '=', True)]",
+        help="The agency of the registry that sent the person.",
+    )
+    intake_need_ids = fields.Many2many(
+        "kentro.need",
+        "kentro_beneficiary_intake_need_rel",
+        string="Reasons for coming",
+        groups=groups.PROFESSIONAL,
+        tracking=True,
+        help="Why the person came, as coded needs of the catalogue.",
     )
     state = fields.Selection(
         [("active", "Active"), ("inactive", "Inactive"), ("closed", "Closed")],
@@ -504,6 +546,43 @@ class KentroBeneficiary(models.Model):
                         "ends with a check digit. Check it against a tax document.",
                         afm=person.afm,
                         name=person.name,
+                    )
+                )
+
+    @api.constrains("intake_channel", "referring_agency_id")
+    def _check_referring_agency(self):
+        for person in self:
+            agency = person.referring_agency_id
+            if agency and not agency.kentro_is_agency:
+                raise ValidationError(
+                    self.env._(
+                        "«Referred by» names %(agency)s, which is not an agency of the registry. "
+                        "Choose an agency, or register it in the Agency Registry first.",
+                        agency=agency.display_name,
+                    )
+                )
+            if agency and person.intake_channel not in (False, "agency"):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s came through «%(channel)s», not referred by an agency: clear "
+                        "«Referred by» or choose «Referred by an agency».",
+                        name=person.name,
+                        channel=dict(
+                            person._fields["intake_channel"]._description_selection(self.env)
+                        )[person.intake_channel],
+                    )
+                )
+
+    @api.constrains("first_contact_date")
+    def _check_first_contact_date(self):
+        today = fields.Date.context_today(self)
+        for person in self.filtered("first_contact_date"):
+            if person.first_contact_date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The date of first contact of %(name)s, %(date)s, is in the future.",
+                        name=person.name,
+                        date=person.first_contact_date.strftime("%d/%m/%Y"),
                     )
                 )
 

@@ -69,6 +69,13 @@ class KentroCentre(models.Model):
     )
 
     # Funding (a Community Centre is a project co-funded by the ESF / ESF+)
+    review_interval_months = fields.Integer(
+        string="Review support plans every (months)",
+        default=3,
+        tracking=True,
+        help="How often the support plans of this structure's files are reviewed; a plan may "
+        "set its own interval.",
+    )
     population = fields.Integer(
         string="Municipality population",
         tracking=True,

@@ -33,6 +33,26 @@ class KentroService(models.Model):
         precompute=True,
     )
     notes = fields.Text(groups=groups.PROFESSIONAL)
+    # What the work was about, for the counts per programme and per need.
+    programme_id = fields.Many2one(
+        "kentro.programme",
+        string="About programme",
+        compute="_compute_programme_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="The programme the person was informed about or helped to apply for.",
+    )
+    # A need names what is wrong in a person's life (violence, addiction):
+    # professionals only, as the file's needs are.
+    need_id = fields.Many2one(
+        "kentro.need",
+        string="Need answered",
+        index=True,
+        groups=groups.PROFESSIONAL,
+        help="The need of the person this work answered.",
+    )
     application_id = fields.Many2one("kentro.application", index=True, ondelete="set null")
     referral_id = fields.Many2one("kentro.referral", index=True, ondelete="set null")
     group_session_id = fields.Many2one("kentro.group.session", index=True, ondelete="set null")
@@ -75,6 +95,14 @@ class KentroService(models.Model):
             "This goods distribution already has its service entry.",
         ),
     ]
+
+    @api.depends("application_id", "referral_id")
+    def _compute_programme_id(self):
+        for service in self:
+            if not service.programme_id:
+                service.programme_id = (
+                    service.application_id.programme_id or service.referral_id.programme_id
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,0 +1,32 @@
+from odoo import fields, models
+
+from ..tools import groups, structure
+
+GOAL_OUTCOMES = [
+    ("achieved", "Achieved"),
+    ("partly", "Partly achieved"),
+    ("not_achieved", "Not achieved"),
+    ("withdrew", "The person withdrew"),
+    ("moved", "Moved away"),
+    ("deceased", "Deceased"),
+    ("referred_on", "Referred on"),
+]
+
+
+class KentroSupportGoal(models.Model):
+    """A goal of a support plan, agreed with the person, answering one of
+    their needs; its outcome is recorded when the plan closes."""
+
+    _name = "kentro.support.goal"
+    _description = "Support plan goal"
+    _order = "plan_id, sequence, id"
+
+    plan_id = fields.Many2one("kentro.support.plan", required=True, ondelete="cascade", index=True)
+    beneficiary_id = fields.Many2one(related="plan_id.beneficiary_id", store=True, index=True)
+    centre_id, company_id = structure.follows("plan_id")
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Goal", required=True)
+    need_id = fields.Many2one("kentro.need", string="Need", index=True)
+    outcome = fields.Selection(GOAL_OUTCOMES, index=True)
+    outcome_note = fields.Text(groups=groups.PROFESSIONAL)
+    action_ids = fields.One2many("kentro.support.action", "goal_id", string="Actions")
