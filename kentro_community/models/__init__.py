@@ -43,6 +43,7 @@ from . import mail_activity
 from . import ir_attachment
 from . import kentro_beneficiary_timeline
 from . import kentro_case_note
+from . import kentro_need_assessment
 from . import kentro_support_plan
 from . import kentro_support_goal
 from . import kentro_support_action

@@ -188,6 +188,12 @@ class KentroPersonalDataMixin(models.AbstractModel):
                 "erase": "delete",
                 "confidential": True,
             },
+            "kentro.need.assessment": {
+                "link": ["beneficiary_id"],
+                "export": ["date", "need_id", "severity", "user_id", "notes"],
+                "erase": "blank",
+                "blank": ["notes"],
+            },
             "kentro.support.plan": {
                 "link": ["beneficiary_id"],
                 "export": [
