@@ -203,6 +203,7 @@ class KentroBeneficiary(models.Model):
     # How and why are special-category (a prosecutor's referral, violence,
     # addiction): professionals only.
     first_contact_date = fields.Date(
+        string="First contact",
         default=fields.Date.context_today,
         tracking=True,
         help="The day the person first came to (or was reached by) the Community Centre.",
