@@ -94,6 +94,7 @@ Kentro addon builds on.
         "demo/res_users_demo.xml",
         "demo/kentro_beneficiary_demo.xml",
         "demo/kentro_casework_demo.xml",
+        "demo/kentro_support_plan_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [
