@@ -55,6 +55,9 @@ Kentro addon builds on.
         "views/kentro_agency_category_views.xml",
         "views/res_partner_views.xml",
         "views/kentro_group_activity_views.xml",
+        "views/kentro_group_session_views.xml",
+        "views/kentro_group_session_headcount_views.xml",
+        "views/kentro_volunteer_assignment_views.xml",
         "views/kentro_skill_views.xml",
         "views/kentro_job_offer_views.xml",
         "views/kentro_job_seeker_views.xml",
@@ -91,6 +94,7 @@ Kentro addon builds on.
         "demo/res_users_demo.xml",
         "demo/kentro_beneficiary_demo.xml",
         "demo/kentro_casework_demo.xml",
+        "demo/kentro_support_plan_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -53,3 +53,5 @@ from . import kentro_audit_log
 from . import ir_actions_report
 from . import ir_ui_menu
 from . import res_company
+from . import kentro_group_session_headcount
+from . import kentro_volunteer_assignment

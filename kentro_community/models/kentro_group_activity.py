@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import groups
 
 
 class KentroGroupActivity(models.Model):
@@ -22,3 +25,35 @@ class KentroGroupActivity(models.Model):
     description = fields.Text()
     session_ids = fields.One2many("kentro.group.session", "activity_id", string="Sessions")
     active = fields.Boolean(default=True)
+    co_organiser_ids = fields.Many2many(
+        "res.partner",
+        "kentro_group_activity_co_organiser_rel",
+        "activity_id",
+        "partner_id",
+        string="Co-organising agencies",
+        domain=[("kentro_is_agency", "=", True)],
+        check_company=True,
+        help="Agencies of the registry that organise the activity with the Centre.",
+    )
+    volunteer_assignment_ids = fields.One2many(
+        "kentro.volunteer.assignment",
+        "activity_id",
+        string="Volunteers",
+        groups=groups.PROFESSIONAL,
+    )
+
+    @api.constrains("co_organiser_ids")
+    def _check_co_organisers(self):
+        for activity in self:
+            others = activity.co_organiser_ids.filtered(
+                lambda partner: not partner.kentro_is_agency
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "Only agencies of the registry can co-organise an activity, and "
+                        "%(contacts)s are not: add them to the Agencies Registry first "
+                        "or remove them.",
+                        contacts=", ".join(others.mapped("display_name")),
+                    )
+                )

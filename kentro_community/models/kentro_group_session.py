@@ -20,6 +20,21 @@ class KentroGroupSession(models.Model):
     duration = fields.Integer(string="Duration (minutes)", default=90)
     attendee_ids = fields.Many2many("kentro.beneficiary", string="Attendees", check_company=True)
     attendance_count = fields.Integer(compute="_compute_attendance_count")
+    headcount_ids = fields.One2many(
+        "kentro.group.session.headcount", "session_id", string="Anonymous participants"
+    )
+    anonymous_count = fields.Integer(
+        string="Anonymous",
+        compute="_compute_participant_count",
+        store=True,
+        help="Members of the public counted by gender and age band, without a file.",
+    )
+    participant_count = fields.Integer(
+        string="Participants",
+        compute="_compute_participant_count",
+        store=True,
+        help="Registered attendees plus anonymous participants.",
+    )
     state = fields.Selection(
         [("planned", "Planned"), ("held", "Held")], default="planned", required=True
     )
@@ -33,9 +48,28 @@ class KentroGroupSession(models.Model):
         for session in self:
             session.attendance_count = len(session.attendee_ids)
 
+    @api.depends("attendee_ids", "headcount_ids.count")
+    def _compute_participant_count(self):
+        for session in self:
+            session.anonymous_count = sum(session.headcount_ids.mapped("count"))
+            session.participant_count = len(session.attendee_ids) + session.anonymous_count
+
     def _compute_display_name(self):
         for session in self:
             session.display_name = f"{session.activity_id.name} – {session.date}"
+
+    def action_open_headcount(self):
+        """The session's form, where its anonymous participants are counted."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Participants"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("kentro_community.kentro_group_session_view_form").id, "form")],
+            "target": "new",
+        }
 
     def action_mark_held(self):
         """Close the session: every attendee gets a service entry, once."""

@@ -90,6 +90,12 @@ class ResPartner(models.Model):
         "kentro.volunteer.availability", "partner_id", string="Availability"
     )
     kentro_volunteer_since = fields.Date(string="Volunteer since")
+    kentro_volunteer_hours = fields.Float(
+        string="Hours given",
+        compute="_compute_kentro_volunteer_hours",
+        groups=groups.PROFESSIONAL,
+        help="The hours the volunteer gave at the group activities of the structures you work at.",
+    )
 
     def _kentro_private_records(self):
         # A beneficiary's contact holds the person's name and address.
@@ -109,6 +115,26 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.kentro_referral_count = counts.get(partner, 0)
+
+    # Each user totals the hours of the structures they may read.
+    @api.depends_context("uid")
+    def _compute_kentro_volunteer_hours(self):
+        hours = dict(
+            self.env["kentro.volunteer.assignment"]._read_group(
+                [("volunteer_id", "in", self.ids)], ["volunteer_id"], ["hours:sum"]
+            )
+        )
+        for partner in self:
+            partner.kentro_volunteer_hours = hours.get(partner, 0.0)
+
+    def action_kentro_volunteer_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kentro_community.kentro_volunteer_assignment_action"
+        )
+        action["domain"] = [("volunteer_id", "=", self.id)]
+        action["context"] = {"default_volunteer_id": self.id}
+        return action
 
     def action_kentro_referrals(self):
         self.ensure_one()
