@@ -30,3 +30,4 @@ from . import test_security_matrix
 from . import test_translations
 from . import test_intake
 from . import test_needs
+from . import test_reports_casework
