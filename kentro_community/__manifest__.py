@@ -41,6 +41,7 @@ Kentro addon builds on.
         "views/kentro_staff_role_views.xml",
         "views/kentro_vulnerability_views.xml",
         "views/kentro_need_views.xml",
+        "views/kentro_need_assessment_views.xml",
         "views/kentro_case_note_views.xml",
         "views/kentro_referral_views.xml",
         "views/kentro_beneficiary_views.xml",

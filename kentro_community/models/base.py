@@ -143,8 +143,43 @@ class Base(models.AbstractModel):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if domain and self._name.startswith("kentro.") and not self.env.su:
+            self._kentro_check_x2many_access(domain)
             domain = [self._kentro_readable_ids_leaf(leaf) for leaf in domain]
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _kentro_check_x2many_access(self, domain):
+        """Odoo refuses a search by a field the user may not read, except by a
+        one2many or many2many: searching files by their coded reasons for
+        coming would tell reception who came for violence or addiction."""
+        names = {
+            leaf[0].split(".")[0]
+            for leaf in domain
+            if isinstance(leaf, (list, tuple)) and len(leaf) == 3 and isinstance(leaf[0], str)
+        }
+        x2many = [
+            name
+            for name in names
+            if name in self._fields and self._fields[name].type in ("one2many", "many2many")
+        ]
+        if x2many:
+            self.check_field_access_rights("read", x2many)
+
+    # Odoo internal: see docs/odoo-internals.md
+    def _read_group_groupby(self, groupby_spec, query):
+        # Odoo checks the user's access to the field it groups by, except for a
+        # many2many: grouped by their coded reasons for coming, the files would
+        # be counted per reason for reception.
+        name = groupby_spec.split(":")[0].split(".")[0]
+        field = self._fields.get(name)
+        if (
+            field is not None
+            and field.type == "many2many"
+            and self._name.startswith("kentro.")
+            and not self.env.su
+        ):
+            self.check_field_access_rights("read", [name])
+        return super()._read_group_groupby(groupby_spec, query)
 
     @api.model
     def _kentro_readable_ids_leaf(self, leaf):

@@ -310,6 +310,20 @@ class KentroBeneficiary(models.Model):
         "kentro.case.note", "beneficiary_id", string="Case notes", groups=groups.PROFESSIONAL
     )
     timeline_ids = fields.One2many("kentro.beneficiary.timeline", "beneficiary_id", readonly=True)
+    need_assessment_ids = fields.One2many(
+        "kentro.need.assessment",
+        "beneficiary_id",
+        string="Needs assessments",
+        groups=groups.PROFESSIONAL,
+    )
+    current_need_assessment_ids = fields.One2many(
+        "kentro.need.assessment",
+        "beneficiary_id",
+        string="Current needs",
+        domain=[("is_current", "=", True)],
+        groups=groups.PROFESSIONAL,
+        help="The latest assessment of each need of the person; each keeps its history.",
+    )
 
     # Search and duplicates
     search_key = fields.Char(

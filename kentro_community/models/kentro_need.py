@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import groups
 
 
 class KentroNeed(models.Model):
@@ -27,6 +29,37 @@ class KentroNeed(models.Model):
         help="The programmes the person may be helped to apply for.",
     )
 
+    current_people_count = fields.Integer(
+        string="People with this need",
+        compute="_compute_current_people_count",
+        groups=groups.PROFESSIONAL,
+        help="The people whose latest assessment names this need, among the files you read.",
+    )
+
     _sql_constraints = [
         ("code_uniq", "unique(code)", "A need with this code already exists."),
     ]
+
+    # Counted among the files the user reads: one user's count is not another's.
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_current_people_count(self):
+        # As the user: the record rules count only the files they may read.
+        counts = dict(
+            self.env["kentro.need.assessment"]._read_group(
+                [("need_id", "in", self.ids), ("is_current", "=", True)],
+                ["need_id"],
+                ["beneficiary_id:count_distinct"],
+            )
+        )
+        for need in self:
+            need.current_people_count = counts.get(need, 0)
+
+    def action_current_assessments(self):
+        """The current assessments of this need, one per person."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kentro_community.kentro_need_assessment_action"
+        )
+        action["domain"] = [("need_id", "=", self.id), ("is_current", "=", True)]
+        action["context"] = {"default_need_id": self.id}
+        return action

@@ -29,3 +29,6 @@ from . import test_greek_names
 from . import test_security_matrix
 from . import test_translations
 from . import test_group_events
+from . import test_intake
+from . import test_needs
+from . import test_reports_casework

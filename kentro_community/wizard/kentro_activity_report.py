@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 from odoo.tools.safe_eval import safe_eval
 
 from ..models.calendar_event import opening_hours_text
@@ -278,6 +278,24 @@ class KentroActivityReport(models.TransientModel):
             "services": ("kentro.service", "date", "centre_id", []),
             "referrals": ("kentro.referral", "sent_date", "centre_id", []),
             "applications": ("kentro.application", "create_date", "centre_id", []),
+            "plans_opened": (
+                "kentro.support.plan",
+                "start_date",
+                "centre_id",
+                [("state", "!=", "draft")],
+            ),
+            "plan_reviews": (
+                "kentro.support.review",
+                "date",
+                "centre_id",
+                [("state", "=", "done")],
+            ),
+            "plans_closed": (
+                "kentro.support.plan",
+                "close_date",
+                "centre_id",
+                [("state", "=", "closed")],
+            ),
             "appointments": (
                 "calendar.event",
                 "start",
@@ -482,7 +500,152 @@ class KentroActivityReport(models.TransientModel):
                 "rows": [[label, appointments.get(key, 0)] for key, label in attendance.items()],
             }
         )
+        sections.extend(self._casework_sections())
         return sections
+
+    # ------------------------------------------------------------ casework
+    def _casework_sections(self):
+        """Why people come and what the work achieves: people by need, support
+        plans opened, reviewed and closed, the outcomes of the goals of the
+        plans closed, services by programme and by need."""
+        env = self.env
+        return [
+            self._people_by_need_section(),
+            self._support_plans_section(),
+            self._goal_outcomes_section(),
+            self._services_by_type_section(
+                env._("Services by programme and type"),
+                by=("programme_id", env._("Programme")),
+                domain=[("programme_id", "!=", False)],
+            ),
+            self._services_by_type_section(
+                env._("Services by need and type"),
+                by=("need_id", env._("Need")),
+                domain=[("need_id", "!=", False)],
+            ),
+        ]
+
+    def _people_by_need_section(self):
+        """People by need, two counts in the database per need:
+
+        - new: people whose need was first recorded in the period, by an
+          assessment or as a reason for coming (the day of first contact);
+        - active: people whose file was not closed before the period, and who
+          had the need assessed by its end (the assessment current at the end
+          of the period) or a goal on it in a plan open in the period.
+
+        Only the records of the chosen structures are counted."""
+        env = self.env
+        structures = tuple(self._structures().ids)
+        start, end = self.date_from, self.date_to
+        title = env._("People by need")
+        columns = [env._("Need"), env._("New in the period"), env._("Active")]
+        if not structures:
+            return {"title": title, "columns": columns, "rows": []}
+        env["kentro.need.assessment"].flush_model()
+        env["kentro.beneficiary"].flush_model(
+            ["first_contact_date", "intake_need_ids", "centre_id", "closed_date"]
+        )
+        env["kentro.support.goal"].flush_model()
+        env["kentro.support.plan"].flush_model()
+        intake = env["kentro.beneficiary"]._fields["intake_need_ids"]
+        env.cr.execute(
+            SQL(
+                """
+                SELECT need_id, COUNT(*)
+                  FROM (SELECT need_id, beneficiary_id, MIN(day) AS first_day
+                          FROM (SELECT need_id, beneficiary_id, date AS day
+                                  FROM kentro_need_assessment
+                                 WHERE centre_id IN %(structures)s
+                                 UNION ALL
+                                SELECT reason.%(need)s, person.id, person.first_contact_date
+                                  FROM %(relation)s reason
+                                  JOIN kentro_beneficiary person ON person.id = reason.%(person)s
+                                 WHERE person.first_contact_date IS NOT NULL
+                                   AND person.centre_id IN %(structures)s) recorded
+                      GROUP BY need_id, beneficiary_id) firsts
+                 WHERE first_day BETWEEN %(start)s AND %(end)s
+              GROUP BY need_id
+                """,
+                structures=structures,
+                need=SQL.identifier(intake.column2),
+                person=SQL.identifier(intake.column1),
+                relation=SQL.identifier(intake.relation),
+                start=start,
+                end=end,
+            )
+        )
+        new = dict(env.cr.fetchall())
+        env.cr.execute(
+            SQL(
+                """
+                SELECT worked.need_id, COUNT(DISTINCT worked.beneficiary_id)
+                  FROM (SELECT need_id, beneficiary_id
+                          FROM kentro_need_assessment
+                         WHERE centre_id IN %(structures)s AND date <= %(end)s
+                         UNION
+                        SELECT goal.need_id, goal.beneficiary_id
+                          FROM kentro_support_goal goal
+                          JOIN kentro_support_plan plan ON plan.id = goal.plan_id
+                         WHERE goal.need_id IS NOT NULL
+                           AND goal.centre_id IN %(structures)s
+                           AND plan.state != 'draft'
+                           AND plan.start_date <= %(end)s
+                           AND (plan.close_date IS NULL OR plan.close_date >= %(start)s)) worked
+                  JOIN kentro_beneficiary person ON person.id = worked.beneficiary_id
+                 WHERE person.closed_date IS NULL OR person.closed_date >= %(start)s
+              GROUP BY worked.need_id
+                """,
+                structures=structures,
+                start=start,
+                end=end,
+            )
+        )
+        active = dict(env.cr.fetchall())
+        # sudo: the catalogue's names only, in its order.
+        needs = env["kentro.need"].sudo().with_context(active_test=False).browse([*{*new, *active}])
+        return {
+            "title": title,
+            "columns": columns,
+            "rows": [
+                [need.name, new.get(need.id, 0), active.get(need.id, 0)]
+                for need in needs.sorted(lambda need: (need.sequence, need.name))
+            ],
+        }
+
+    def _support_plans_section(self):
+        """The support plans opened (started, not drafts), reviewed (a review
+        held) and closed in the period."""
+        env = self.env
+
+        def count(figure, aggregate="__count"):
+            return self._aggregate(figure, [], [aggregate])[0][0]
+
+        return {
+            "title": env._("Support plans"),
+            "columns": [env._("Support plans"), env._("Plans")],
+            "rows": [
+                [env._("Opened in the period"), count("plans_opened")],
+                [env._("Reviewed in the period"), count("plan_reviews", "plan_id:count_distinct")],
+                [env._("Closed in the period"), count("plans_closed")],
+            ],
+        }
+
+    def _goal_outcomes_section(self):
+        """The goals of the plans closed in the period, by outcome."""
+        env = self.env
+        Plan, plan_domain = self._figure_records("plans_closed")
+        goals = dict(
+            Plan.env["kentro.support.goal"]._read_group(
+                [("plan_id", "any", plan_domain)], ["outcome"], ["__count"]
+            )
+        )
+        outcomes = {**self._labels("kentro.support.goal", "outcome"), False: env._("Not recorded")}
+        return {
+            "title": env._("Goals of the plans closed, by outcome"),
+            "columns": [env._("Outcome"), env._("Goals")],
+            "rows": [[label, goals.get(key, 0)] for key, label in outcomes.items()],
+        }
 
     def _monthly_section(self):
         """The year month by month: one row per month, one database query per figure."""
