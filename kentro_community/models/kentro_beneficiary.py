@@ -324,6 +324,12 @@ class KentroBeneficiary(models.Model):
         groups=groups.PROFESSIONAL,
         help="The latest assessment of each need of the person; each keeps its history.",
     )
+    support_plan_ids = fields.One2many(
+        "kentro.support.plan",
+        "beneficiary_id",
+        string="Support plans",
+        groups=groups.PROFESSIONAL,
+    )
 
     # Search and duplicates
     search_key = fields.Char(
@@ -393,6 +399,25 @@ class KentroBeneficiary(models.Model):
             "default_kentro_centre_id": self.centre_id.id,
         }
         return action
+
+    def action_open_support_plan(self):
+        """The file's open support plan, or a new one (a new episode after a
+        closed plan, through the closed plan's reopening)."""
+        self.ensure_one()
+        Plan = self.env["kentro.support.plan"]
+        plans = Plan.search([("beneficiary_id", "=", self.id)], order="episode desc, id desc")
+        open_plan = plans.filtered(lambda plan: plan.state != "closed")[:1]
+        if open_plan:
+            return open_plan._action_open_form()
+        if plans:
+            return plans[:1].action_reopen()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": Plan._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_beneficiary_id": self.id},
+        }
 
     def action_book_appointment(self):
         """Open the slot finder for this person, at their structure."""

@@ -206,6 +206,13 @@ class KentroCentre(models.Model):
         string="Missed appointments this month", compute="_compute_dashboard", groups=groups.HEAD
     )
 
+    dashboard_reviews_due = fields.Integer(
+        string="Reviews due", compute="_compute_dashboard", groups=groups.HEAD
+    )
+    dashboard_reviews_missed = fields.Integer(
+        string="Missed reviews this month", compute="_compute_dashboard", groups=groups.HEAD
+    )
+
     def _dashboard_domains(self):
         today = fields.Date.context_today(self)
         first = today.replace(day=1)
@@ -234,6 +241,16 @@ class KentroCentre(models.Model):
                     ("kentro_attendance", "=", "missed"),
                     ("start", ">=", fields.Datetime.to_datetime(first)),
                 ],
+            ),
+            "dashboard_reviews_due": (
+                "kentro.support.review",
+                "centre_id",
+                [("state", "=", "planned"), ("scheduled_date", "<=", today)],
+            ),
+            "dashboard_reviews_missed": (
+                "kentro.support.review",
+                "centre_id",
+                [("state", "in", ("missed", "no_show")), ("recorded_date", ">=", first)],
             ),
         }
 

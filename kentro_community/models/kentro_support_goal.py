@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..tools import groups, structure
 
@@ -26,7 +26,14 @@ class KentroSupportGoal(models.Model):
     centre_id, company_id = structure.follows("plan_id")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Goal", required=True)
-    need_id = fields.Many2one("kentro.need", string="Need", index=True)
+    need_id = fields.Many2one("kentro.need", index=True)
     outcome = fields.Selection(GOAL_OUTCOMES, index=True)
     outcome_note = fields.Text(groups=groups.PROFESSIONAL)
     action_ids = fields.One2many("kentro.support.action", "goal_id", string="Actions")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        goals = super().create(vals_list)
+        # A goal added to a plan is reviewed at its next planned review.
+        goals.plan_id.review_ids.filtered(lambda r: r.state == "planned")._fill_lines()
+        return goals

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..tools import groups, structure
 
@@ -17,11 +17,17 @@ class KentroSupportReviewLine(models.Model):
     _name = "kentro.support.review.line"
     _description = "Support plan review line"
     _order = "review_id, id"
+    _rec_names_search = ["goal_id"]
 
     review_id = fields.Many2one(
         "kentro.support.review", required=True, ondelete="cascade", index=True
     )
     centre_id, company_id = structure.follows("review_id")
-    goal_id = fields.Many2one("kentro.support.goal", string="Goal", required=True, index=True)
+    goal_id = fields.Many2one("kentro.support.goal", required=True, index=True, ondelete="cascade")
     progress = fields.Selection(PROGRESS, required=True, default="some")
     note = fields.Text(groups=groups.PROFESSIONAL)
+
+    @api.depends("goal_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.goal_id.name or ""

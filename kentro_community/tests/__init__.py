@@ -32,3 +32,4 @@ from . import test_group_events
 from . import test_intake
 from . import test_needs
 from . import test_reports_casework
+from . import test_support_plan
