@@ -36,8 +36,15 @@ class RelationalGuardCase(KentroRegistryCase):
         cls.household = cls.env["kentro.household"].create(
             {"name": "Νοικοκυριό Δοκιμής", "centre_id": cls.centre.id}
         )
+        # Also a volunteer, so that every model naming a contact (volunteers'
+        # hours too) can be sampled with it.
         cls.agency = cls.env["res.partner"].create(
-            {"name": "Φορέας Δοκιμής", "is_company": True, "kentro_is_agency": True}
+            {
+                "name": "Φορέας Δοκιμής",
+                "is_company": True,
+                "kentro_is_agency": True,
+                "kentro_is_volunteer": True,
+            }
         )
 
     def assertRefused(self, caught, *secrets):
