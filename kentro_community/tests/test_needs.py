@@ -82,6 +82,31 @@ class TestNeedsAssessment(NeedsCase):
         self.assertTrue(latest.is_current)
         self.assertFalse(same_day.is_current)
 
+    def test_the_current_flag_costs_no_query_per_assessment(self):
+        people = self.env["kentro.beneficiary"].create(
+            [
+                {
+                    "first_name": f"Δοκιμή {index}",
+                    "last_name": "Πολλών",
+                    "centre_id": self.centre.id,
+                }
+                for index in range(7)
+            ]
+        )
+        Assessment = self.env["kentro.need.assessment"]
+
+        def cost(persons):
+            before = self.env.cr.sql_log_count
+            Assessment.create(
+                [{"beneficiary_id": person.id, "need_id": self.housing.id} for person in persons]
+            )
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        cost(people[:1])  # the caches of the need, the structure, the user
+        self.assertEqual(cost(people[1:3]), cost(people[3:7]))
+        self.assertEqual(Assessment.search_count([("beneficiary_id", "in", people.ids)]), 7)
+
     def test_deleting_the_current_assessment_makes_the_previous_current(self):
         older = self.assess(day=date(2026, 1, 10))
         latest = self.assess(day=date(2026, 2, 10))
