@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import KentroRegistryCase
 
@@ -194,3 +194,18 @@ class TestNeedsAssessmentAccess(NeedsCase):
         self.assertTrue(assessment.exists())
         self.assertIn(assessment.notes, (False, "—"))
         self.assertEqual(assessment.need_id, self.housing, "the statistics keep the need")
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour", "kentro_needs")
+class TestNeedsTour(HttpCase, NeedsCase):
+    def test_professional_assesses_and_reassesses_a_need_from_the_file(self):
+        self.start_tour(
+            f"/odoo/action-kentro_community.kentro_beneficiary_action/{self.papadopoulos.id}",
+            "kentro_needs_assessment_tour",
+            login="kentro_professional",
+        )
+        assessments = self.papadopoulos.need_assessment_ids
+        self.assertEqual(assessments.need_id, self.housing)
+        self.assertEqual(assessments.mapped("severity"), ["low", "high"])
+        self.assertEqual(assessments.filtered("is_current").severity, "low")
+        self.assertEqual(assessments.user_id, self.user_professional)
