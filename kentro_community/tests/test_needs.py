@@ -165,6 +165,11 @@ class TestNeedsAssessmentAccess(NeedsCase):
                 [("need_assessment_ids.need_id", "=", self.housing.id)]
             )
 
+    def test_only_professionals_have_the_menu(self):
+        menu = self.env.ref("kentro_community.kentro_need_assessment_menu")
+        for user, shown in ((self.user_reception, False), (self.user_professional, True)):
+            self.assertEqual(bool(menu.groups_id & user.groups_id), shown, user.login)
+
     def test_another_structure_is_invisible(self):
         centre = self.assess()
         annex = self.assess(person=self.annex_person, user=self.user_annex_professional)
