@@ -316,11 +316,12 @@ class KentroBeneficiary(models.Model):
         string="Needs assessments",
         groups=groups.PROFESSIONAL,
     )
+    # Computed, not a one2many with a domain: Odoo would read the domain's
+    # field once per file whenever assessments are created.
     current_need_assessment_ids = fields.One2many(
         "kentro.need.assessment",
-        "beneficiary_id",
         string="Current needs",
-        domain=[("is_current", "=", True)],
+        compute="_compute_current_need_assessment_ids",
         groups=groups.PROFESSIONAL,
         help="The latest assessment of each need of the person; each keeps its history.",
     )
@@ -588,6 +589,11 @@ class KentroBeneficiary(models.Model):
                         name=person.name,
                     )
                 )
+
+    @api.depends("need_assessment_ids.is_current")
+    def _compute_current_need_assessment_ids(self):
+        for person in self:
+            person.current_need_assessment_ids = person.need_assessment_ids.filtered("is_current")
 
     @api.constrains("intake_channel", "referring_agency_id")
     def _check_referring_agency(self):

@@ -65,8 +65,10 @@ class KentroNeedAssessment(models.Model):
             )
         )
         latest = {row[0] for row in self.env.cr.fetchall()}
-        for assessment in saved:
-            assessment.is_current = assessment.id in latest
+        # Assigned in two batches: one by one, Odoo reads each previous value.
+        current = saved.filtered(lambda assessment: assessment.id in latest)
+        current.is_current = True
+        (saved - current).is_current = False
 
     @api.constrains("date")
     def _check_date(self):

@@ -96,6 +96,16 @@ class TestIntakeIsForProfessionals(IntakeCase):
                         People.search([(f"{name}.name", "=", "ΔΥΠΑ")])
         self.assertNotIn("intake_channel", People.fields_get())
 
+    def test_reception_sees_no_intake_reason_on_the_file_nor_need_on_a_service(self):
+        for model, view, names in (
+            ("kentro.beneficiary", "form", (*INTAKE_FIELDS, "current_need_assessment_ids")),
+            ("kentro.service", "list", ("need_id",)),
+        ):
+            for user, shown in ((self.user_reception, False), (self.user_professional, True)):
+                arch = self.env[model].with_user(user).get_views([(False, view)])["views"][view]
+                for name in names:
+                    self.assertEqual(f'name="{name}"' in arch["arch"], shown, (user.login, name))
+
     def test_reception_reads_no_service_need(self):
         service = self.env["kentro.service"].create(
             {

@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import KentroRegistryCase
 
@@ -82,6 +82,31 @@ class TestNeedsAssessment(NeedsCase):
         self.assertTrue(latest.is_current)
         self.assertFalse(same_day.is_current)
 
+    def test_the_current_flag_costs_no_query_per_assessment(self):
+        people = self.env["kentro.beneficiary"].create(
+            [
+                {
+                    "first_name": f"Δοκιμή {index}",
+                    "last_name": "Πολλών",
+                    "centre_id": self.centre.id,
+                }
+                for index in range(7)
+            ]
+        )
+        Assessment = self.env["kentro.need.assessment"]
+
+        def cost(persons):
+            before = self.env.cr.sql_log_count
+            Assessment.create(
+                [{"beneficiary_id": person.id, "need_id": self.housing.id} for person in persons]
+            )
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        cost(people[:1])  # the caches of the need, the structure, the user
+        self.assertEqual(cost(people[1:3]), cost(people[3:7]))
+        self.assertEqual(Assessment.search_count([("beneficiary_id", "in", people.ids)]), 7)
+
     def test_deleting_the_current_assessment_makes_the_previous_current(self):
         older = self.assess(day=date(2026, 1, 10))
         latest = self.assess(day=date(2026, 2, 10))
@@ -140,6 +165,11 @@ class TestNeedsAssessmentAccess(NeedsCase):
                 [("need_assessment_ids.need_id", "=", self.housing.id)]
             )
 
+    def test_only_professionals_have_the_menu(self):
+        menu = self.env.ref("kentro_community.kentro_need_assessment_menu")
+        for user, shown in ((self.user_reception, False), (self.user_professional, True)):
+            self.assertEqual(bool(menu.groups_id & user.groups_id), shown, user.login)
+
     def test_another_structure_is_invisible(self):
         centre = self.assess()
         annex = self.assess(person=self.annex_person, user=self.user_annex_professional)
@@ -169,3 +199,18 @@ class TestNeedsAssessmentAccess(NeedsCase):
         self.assertTrue(assessment.exists())
         self.assertIn(assessment.notes, (False, "—"))
         self.assertEqual(assessment.need_id, self.housing, "the statistics keep the need")
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_tour", "kentro_needs")
+class TestNeedsTour(HttpCase, NeedsCase):
+    def test_professional_assesses_and_reassesses_a_need_from_the_file(self):
+        self.start_tour(
+            f"/odoo/action-kentro_community.kentro_beneficiary_action/{self.papadopoulos.id}",
+            "kentro_needs_assessment_tour",
+            login="kentro_professional",
+        )
+        assessments = self.papadopoulos.need_assessment_ids
+        self.assertEqual(assessments.need_id, self.housing)
+        self.assertEqual(assessments.mapped("severity"), ["low", "high"])
+        self.assertEqual(assessments.filtered("is_current").severity, "low")
+        self.assertEqual(assessments.user_id, self.user_professional)
