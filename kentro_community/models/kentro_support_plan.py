@@ -73,10 +73,12 @@ class KentroSupportPlan(models.Model):
             )
         )
 
-    @api.depends("beneficiary_id.name", "episode")
+    @api.depends("beneficiary_id.name", "episode", "company_id")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            # Stored: in the municipality's language, whatever the writer's.
+            readers = plan.with_context(lang=plan.company_id._kentro_lang())
+            plan.name = readers.env._(
                 "Support plan %(episode)s – %(person)s",
                 episode=plan.episode,
                 person=plan.beneficiary_id.name or "",
