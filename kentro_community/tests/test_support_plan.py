@@ -3,12 +3,14 @@ actions that create applications and referrals, overdue actions as
 activities, reviews, closure with outcomes, reopening as a new episode."""
 
 from datetime import date
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import ThreeAxesCase, new_group_activity, new_staff_user
 
@@ -89,6 +91,21 @@ class TestSupportPlanActivation(SupportPlanCase):
         self.assertIn(self.mother.name, str(caught.exception))
         # Another file is free to have its own.
         self.assertTrue(self._plan(person=self.papadopoulos))
+
+    def test_two_plans_opened_at_the_same_moment_are_refused_by_the_database(self):
+        # Both pass the check before either is written: the index decides.
+        self._plan()
+        Plan = type(self.env["kentro.support.plan"])
+        with (
+            patch.object(Plan, "_check_no_open_plan", lambda *args, **kwargs: None),
+            mute_logger("odoo.sql_db"),
+            self.assertRaisesRegex(ValidationError, "at this very moment"),
+        ):
+            self._plan()
+        self.assertEqual(
+            self.env["kentro.support.plan"].search_count([("beneficiary_id", "=", self.mother.id)]),
+            1,
+        )
 
     def test_a_closed_plan_does_not_count_as_open(self):
         plan = self._plan()
