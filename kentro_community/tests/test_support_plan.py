@@ -472,6 +472,17 @@ class TestSupportPlanClosure(SupportPlanCase):
         with self.assertRaisesRegex(UserError, "current state"):
             new.action_reopen()
 
+    def test_the_file_button_reopens_a_closed_file_as_a_new_episode(self):
+        plan = self._plan(goals=())
+        form = self._wizard(plan)
+        form.reason = "Ολοκληρώθηκε"
+        form.close_file = True
+        form.save().action_confirm()
+        self.assertEqual(self.mother.state, "closed")
+        opened = self.mother.with_user(self.user_professional).action_open_support_plan()
+        new = self.env["kentro.support.plan"].browse(opened["res_id"])
+        self.assertEqual((new.episode, new.state, self.mother.state), (2, "draft", "active"))
+
 
 @tagged("post_install", "-at_install", "kentro")
 class TestSupportPlanAccess(SupportPlanCase):
