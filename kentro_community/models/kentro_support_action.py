@@ -58,9 +58,9 @@ class KentroSupportAction(models.Model):
     overdue_reminded = fields.Boolean(readonly=True, copy=False)
     plan_state = fields.Selection(related="plan_id.state", string="Plan status")
 
-    # The record each kind of action needs, and the kinds that create one.
+    # The record each kind of action needs; a service of the structure may be
+    # named by the action alone (an escort, a home visit).
     KIND_FIELDS = {
-        "service": "service_type_id",
         "programme": "programme_id",
         "agency": "agency_id",
         "group": "group_activity_id",
@@ -89,8 +89,8 @@ class KentroSupportAction(models.Model):
     def _check_kind(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for action in self:
-            fname = self.KIND_FIELDS[action.kind]
-            if not action[fname]:
+            fname = self.KIND_FIELDS.get(action.kind)
+            if fname and not action[fname]:
                 raise ValidationError(
                     self.env._(
                         "The action «%(action)s» is of the kind «%(kind)s»: choose its "

@@ -1,4 +1,7 @@
+from contextlib import contextmanager
+
 from dateutil.relativedelta import relativedelta
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -73,10 +76,12 @@ class KentroSupportPlan(models.Model):
             )
         )
 
-    @api.depends("beneficiary_id.name", "episode")
+    @api.depends("beneficiary_id.name", "episode", "company_id")
     def _compute_name(self):
         for plan in self:
-            plan.name = self.env._(
+            # Stored: in the municipality's language, whatever the writer's.
+            readers = plan.with_context(lang=plan.company_id._kentro_lang())
+            plan.name = readers.env._(
                 "Support plan %(episode)s – %(person)s",
                 episode=plan.episode,
                 person=plan.beneficiary_id.name or "",
@@ -117,7 +122,8 @@ class KentroSupportPlan(models.Model):
         for vals in vals_list:
             if vals.get("state", "draft") in OPEN_STATES and vals.get("beneficiary_id"):
                 self._check_no_open_plan(vals["beneficiary_id"])
-        return super().create(vals_list)
+        with self._open_plan_race_guard():
+            return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("state") in OPEN_STATES or "beneficiary_id" in vals:
@@ -127,7 +133,28 @@ class KentroSupportPlan(models.Model):
                 person = vals.get("beneficiary_id", plan.beneficiary_id.id)
                 if state in OPEN_STATES:
                     self._check_no_open_plan(person, exclude=plan)
+            with self._open_plan_race_guard():
+                return super().write(vals)
         return super().write(vals)
+
+    @contextmanager
+    def _open_plan_race_guard(self):
+        """Two plans opened for the same file at the same moment both pass
+        the check; the unique index refuses the second, and its user reads
+        why, in their language."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                yield
+                self.env.flush_all()
+        except errors.UniqueViolation as error:
+            if error.diag.constraint_name != "kentro_support_plan_one_open_per_file":
+                raise
+            raise ValidationError(
+                self.env._(
+                    "This file has just been given an open support plan, perhaps by a colleague "
+                    "at this very moment: open that plan instead of starting another."
+                )
+            ) from None
 
     @api.model
     def _check_no_open_plan(self, beneficiary_id, exclude=None):

@@ -3,12 +3,14 @@ actions that create applications and referrals, overdue actions as
 activities, reviews, closure with outcomes, reopening as a new episode."""
 
 from datetime import date
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from .common import ThreeAxesCase, new_group_activity, new_staff_user
 
@@ -90,6 +92,21 @@ class TestSupportPlanActivation(SupportPlanCase):
         # Another file is free to have its own.
         self.assertTrue(self._plan(person=self.papadopoulos))
 
+    def test_two_plans_opened_at_the_same_moment_are_refused_by_the_database(self):
+        # Both pass the check before either is written: the index decides.
+        self._plan()
+        Plan = type(self.env["kentro.support.plan"])
+        with (
+            patch.object(Plan, "_check_no_open_plan", lambda *args, **kwargs: None),
+            mute_logger("odoo.sql_db"),
+            self.assertRaisesRegex(ValidationError, "at this very moment"),
+        ):
+            self._plan()
+        self.assertEqual(
+            self.env["kentro.support.plan"].search_count([("beneficiary_id", "=", self.mother.id)]),
+            1,
+        )
+
     def test_a_closed_plan_does_not_count_as_open(self):
         plan = self._plan()
         plan._close("Ολοκληρώθηκε")
@@ -109,7 +126,6 @@ class TestSupportPlanActions(SupportPlanCase):
     def test_each_kind_needs_its_record(self):
         plan = self._plan()
         for kind, fname in (
-            ("service", "service_type_id"),
             ("programme", "programme_id"),
             ("agency", "agency_id"),
             ("group", "group_activity_id"),
@@ -122,6 +138,8 @@ class TestSupportPlanActions(SupportPlanCase):
                     self.env["kentro.support.action"]._fields[fname].string,
                     str(caught.exception),
                 )
+        # A service of the structure may be named by the action alone.
+        self.assertTrue(self._action(plan, kind="group", kind_override="service"))
 
     def test_the_goal_belongs_to_the_plan(self):
         plan = self._plan()
@@ -233,11 +251,12 @@ class TestOverdueActions(SupportPlanCase):
         with freeze_time("2026-02-03 10:00:00"):
             self.env["kentro.support.action"]._cron_overdue_activities()
         self.assertEqual(len(self._activities(plan)), 2)
+        summary = action.overdue_activity_id.summary
         action.with_user(self.user_professional).action_done()
         second.with_user(self.user_professional).action_cancel()
         self.assertFalse(self._activities(plan))
         # The done one left its trace in the plan's chatter.
-        self.assertIn("Overdue action", plan.message_ids[:1].body + plan.message_ids[:1].preview)
+        self.assertIn(summary, plan.message_ids[:1].body)
 
     def test_a_new_due_date_may_be_reminded_again(self):
         plan, action = self._overdue_plan()
@@ -452,6 +471,17 @@ class TestSupportPlanClosure(SupportPlanCase):
         self.assertEqual(self.mother.with_user(self.user_professional).support_plan_ids, new | plan)
         with self.assertRaisesRegex(UserError, "current state"):
             new.action_reopen()
+
+    def test_the_file_button_reopens_a_closed_file_as_a_new_episode(self):
+        plan = self._plan(goals=())
+        form = self._wizard(plan)
+        form.reason = "Ολοκληρώθηκε"
+        form.close_file = True
+        form.save().action_confirm()
+        self.assertEqual(self.mother.state, "closed")
+        opened = self.mother.with_user(self.user_professional).action_open_support_plan()
+        new = self.env["kentro.support.plan"].browse(opened["res_id"])
+        self.assertEqual((new.episode, new.state, self.mother.state), (2, "draft", "active"))
 
 
 @tagged("post_install", "-at_install", "kentro")
