@@ -23,6 +23,7 @@ from . import kentro_need
 from . import kentro_application
 from . import kentro_application_document
 from . import kentro_consent
+from . import kentro_protocol_mixin
 from . import kentro_referral
 from . import kentro_group_activity
 from . import kentro_group_session
@@ -53,3 +54,4 @@ from . import kentro_audit_log
 from . import ir_actions_report
 from . import ir_ui_menu
 from . import res_company
+from . import kentro_protocol_entry

@@ -28,3 +28,5 @@ from . import test_record_language
 from . import test_greek_names
 from . import test_security_matrix
 from . import test_translations
+from . import test_protocol
+from . import test_documents
