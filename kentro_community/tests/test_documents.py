@@ -81,8 +81,10 @@ class DocumentsCase(ThreeAxesCase):
             {"name": "3ο Δημοτικό Σχολείο Δοκιμής", "is_company": True}
         )
 
-    def _render(self, report, entry, user=None):
+    def _render(self, report, entry, user=None, lang=None):
         Report = self.env["ir.actions.report"].with_user(user or self.user_professional)
+        if lang:
+            Report = Report.with_context(lang=lang)
         html, _kind = Report._render_qweb_html(report, entry.ids)
         return text_of(html.decode())
 
@@ -126,7 +128,8 @@ class TestSocialReport(DocumentsCase):
         self.assertEqual((entry.document_kind, entry.name), ("social_report", "1/2026"))
         self.assertEqual((entry.res_model, entry.res_id), ("kentro.beneficiary", self.mother.id))
         text = self._render(SOCIAL_REPORT, entry)
-        greek = self.env["kentro.need"].with_context(lang=self.user_professional.lang)
+        # The need names as printed: in the language the test renders in.
+        needs = self.env["kentro.need"]
         for expected in (
             "Δήμος Δοκιμής",  # the municipality's letterhead
             "Prot. No.: 1/2026 – 16/03/2026",
@@ -137,8 +140,8 @@ class TestSocialReport(DocumentsCase):
             "10/05/1984",
             "Οικονόμου Σπύρος",
             "Οικονόμου Ζωή",
-            greek.browse(self.housing.id).name,
-            greek.browse(self.employment.id).name,
+            needs.browse(self.housing.id).name,
+            needs.browse(self.employment.id).name,
             "01/02/2026",
             "Κίνδυνος αστέγασης",
             "Έξωση από το διαμέρισμα τον Ιανουάριο.",
@@ -152,6 +155,20 @@ class TestSocialReport(DocumentsCase):
         # A reassessment replaces the earlier one; another person's file is absent.
         for absent in ("Παλιά εκτίμηση στέγασης", "01/10/2025", "Παπαδόπουλος", "τζόγο"):
             self.assertNotIn(absent, text)
+
+    @freeze_time("2026-03-16 10:00:00")
+    def test_the_social_report_reads_in_greek(self):
+        text = self._render(SOCIAL_REPORT, self._social_report(), lang="el_GR")
+        for greek in (
+            "Κοινωνική Έκθεση",
+            "Αρ. Πρωτ.: 1/2026 – 16/03/2026",
+            "1. Στοιχεία ταυτότητας",
+            "2. Νοικοκυριό",
+            "3. Υποδοχή και ανάγκες",
+            "5. Ατομικό Σχέδιο Παρέμβασης",
+            "6. Πρόταση",
+        ):
+            self.assertIn(greek, text)
 
     def test_a_reprint_keeps_the_number_and_each_print_is_audited(self):
         with freeze_time("2026-03-16 10:00:00"):
@@ -238,6 +255,19 @@ class TestCertificate(DocumentsCase):
             self.assertIn(expected, text)
         self.assertNotIn("Έξωση", text, "a certificate prints nothing of the social history")
         self.assertEqual(len(self._print_logs(self.mother)), 1)
+
+    @freeze_time("2026-06-01 10:00:00")
+    def test_the_certificate_reads_in_greek(self):
+        entry = self._certificate(certificate_kind="support", period_from=date(2026, 2, 2))
+        text = self._render(CERTIFICATE, entry, lang="el_GR")
+        for greek in (
+            "Βεβαίωση",
+            "Αρ. Πρωτ.: 1/2026 – 01/06/2026",
+            "βεβαιώνει ότι ο/η",
+            "έλαβε υποστήριξη από τους επαγγελματίες του Κέντρου",
+            "από 02/02/2026 έως σήμερα",
+        ):
+            self.assertIn(greek, text)
 
     @freeze_time("2026-06-01 10:00:00")
     def test_certificates_and_letters_share_the_outgoing_numbers(self):
