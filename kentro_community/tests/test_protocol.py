@@ -7,12 +7,14 @@ import re
 from contextlib import contextmanager
 from datetime import date
 
+import psycopg2.errors
 from freezegun import freeze_time
 
 import odoo
 from odoo.exceptions import AccessError, UserError
 from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, Form, get_db_name, tagged
+from odoo.tools import mute_logger
 
 from ..tools import dates
 from .common import ThreeAxesCase, new_staff_user
@@ -319,3 +321,27 @@ class TestProtocolConcurrency(BaseCase):
                 [("company_id", "=", self.ids["company"])]
             )
             self.assertEqual(sorted(entries.mapped("number")), [1, 2, 3])
+
+    @mute_logger("odoo.sql_db")
+    def test_the_first_two_prints_of_a_year_do_not_both_take_number_one(self):
+        users, referrals = self.ids["users"], self.ids["referrals"][1:]
+        next_year = dates.greek_today().year + 1
+        with freeze_time(f"{next_year}-01-02 09:00:00"):
+            with _environment(self.registry, users[1]) as second:
+                # The second transaction has begun (its snapshot is taken)...
+                second.cr.execute("SELECT 1 FROM kentro_protocol_entry LIMIT 1")
+                # ... when the first print of the year creates the year's
+                # numbering and commits.
+                with _environment(self.registry, users[0]) as first:
+                    first["ir.actions.report"]._render_qweb_html(REFERRAL_LETTER, referrals[:1])
+                # The second cannot see that numbering: rather than create its
+                # own and print 1 again, it fails to serialise, which Odoo
+                # retries.
+                with self.assertRaises(psycopg2.errors.SerializationFailure):
+                    second["ir.actions.report"]._render_qweb_html(REFERRAL_LETTER, referrals[1:])
+                second.cr.rollback()
+            with _environment(self.registry, users[1]) as retried:
+                retried["ir.actions.report"]._render_qweb_html(REFERRAL_LETTER, referrals[1:])
+        with _environment(self.registry) as env:
+            printed = env["kentro.referral"].browse(referrals).protocol_entry_id
+            self.assertEqual(printed.mapped("name"), [f"1/{next_year}", f"2/{next_year}"])
