@@ -216,7 +216,9 @@ class KentroProtocolEntry(models.Model):
         """A new outgoing entry numbering a document of ``kind``: the one way
         the documents' code takes a number (the mixin, the wizards)."""
         beneficiary = beneficiary or self.env["kentro.beneficiary"]
-        company = beneficiary.company_id or (document and document["company_id"])
+        company = beneficiary.company_id
+        if not company and document and "company_id" in document._fields:
+            company = document.company_id
         return self.create(
             {
                 "direction": "outgoing",

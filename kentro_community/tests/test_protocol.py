@@ -205,6 +205,15 @@ class TestProtocolRegisterAccess(ProtocolCase):
         with self.assertRaises(AccessError):
             annex.with_user(self.user_professional).read(["subject"])
 
+    def test_no_entry_names_a_file_the_professional_may_not_read(self):
+        with self.assertRaises(AccessError):
+            self._incoming(beneficiary_id=self.annex_person.id)
+        self.assertFalse(
+            self.env["kentro.protocol.entry"].search(
+                [("beneficiary_id", "=", self.annex_person.id)]
+            )
+        )
+
     def test_the_register_is_on_the_professionals_menu(self):
         menu = self.env.ref("kentro_community.kentro_protocol_entry_menu")
         for user, shown in (
