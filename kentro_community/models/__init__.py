@@ -23,6 +23,7 @@ from . import kentro_need
 from . import kentro_application
 from . import kentro_application_document
 from . import kentro_consent
+from . import kentro_protocol_mixin
 from . import kentro_referral
 from . import kentro_group_activity
 from . import kentro_group_session
@@ -55,3 +56,4 @@ from . import ir_ui_menu
 from . import res_company
 from . import kentro_group_session_headcount
 from . import kentro_volunteer_assignment
+from . import kentro_protocol_entry

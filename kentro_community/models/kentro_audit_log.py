@@ -13,6 +13,7 @@ ACTIONS = [
     ("read_group", "Grouped by protected data"),
     ("print", "Printed the sheet"),
     ("export", "Exported"),
+    ("print_document", "Printed a document"),
 ]
 
 

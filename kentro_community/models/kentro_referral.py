@@ -12,7 +12,12 @@ class KentroReferral(models.Model):
 
     _name = "kentro.referral"
     _description = "Referral"
-    _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "kentro.casework.mixin",
+        "kentro.protocol.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -170,6 +175,16 @@ class KentroReferral(models.Model):
         """The referral letter to the agency, from the sent referral's header."""
         self._check_state("sent", "accepted", "rejected", "completed", "no_response")
         return self.env.ref("kentro_community.kentro_referral_report_action").report_action(self)
+
+    def _kentro_protocol_subject(self, kind):
+        return self.env._(
+            "Referral letter: %(person)s to %(agency)s",
+            person=self.beneficiary_id.name,
+            agency=self.agency_id.name,
+        )
+
+    def _kentro_protocol_values(self, kind):
+        return {"beneficiary": self.beneficiary_id, "correspondent_id": self.agency_id.id}
 
     def action_accept(self):
         self._check_state("sent")

@@ -33,3 +33,5 @@ from . import test_intake
 from . import test_needs
 from . import test_reports_casework
 from . import test_support_plan
+from . import test_protocol
+from . import test_documents

@@ -284,7 +284,16 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
             .with_user(cls.user_head)
             .create({"centre_id": cls.centre.id, "report_type": "esf"})
         )
+        Entry = cls.env["kentro.protocol.entry"]
+        cls.social_report = Entry._kentro_register(
+            "social_report", "Κοινωνική έκθεση", beneficiary=person, document=person
+        )
+        cls.certificate = Entry._kentro_register(
+            "certificate", "Βεβαίωση", beneficiary=person, document=person
+        )
         cls.documents = {
+            "kentro_community.kentro_social_report": cls.social_report,
+            "kentro_community.kentro_certificate": cls.certificate,
             "kentro_community.kentro_beneficiary_sheet": person,
             "kentro_community.kentro_subject_access": person,
             "kentro_community.kentro_consent_form": cls.consent,
@@ -344,6 +353,8 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
                 "kentro_community.kentro_subject_access",
                 "kentro_community.kentro_referral_report",
                 "kentro_community.kentro_activity_report",
+                "kentro_community.kentro_social_report",
+                "kentro_community.kentro_certificate",
             ],
         )
 
@@ -372,6 +383,8 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
                 "kentro_community.kentro_appointment_card",
             ],
             self.user_professional: [
+                "kentro_community.kentro_social_report",
+                "kentro_community.kentro_certificate",
                 "kentro_community.kentro_beneficiary_sheet",
                 "kentro_community.kentro_referral_report",
             ],

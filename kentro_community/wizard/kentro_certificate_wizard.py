@@ -1,0 +1,63 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from ..models.kentro_protocol_entry import CERTIFICATE_KINDS
+from ..tools import groups
+
+
+class KentroCertificateWizard(models.TransientModel):
+    """Print a certificate (βεβαίωση) for a person: what it attests, over
+    which period, to whom; printing registers it in the protocol register."""
+
+    _name = "kentro.certificate.wizard"
+    _description = "Print a certificate"
+
+    beneficiary_id = fields.Many2one("kentro.beneficiary", required=True)
+    certificate_kind = fields.Selection(
+        CERTIFICATE_KINDS, string="The certificate attests", required=True, default="attendance"
+    )
+    period_from = fields.Date(string="From")
+    period_to = fields.Date(string="To")
+    certificate_note = fields.Text(string="Additional text")
+    correspondent_id = fields.Many2one(
+        "res.partner", string="Recipient", help="The agency or office the certificate is for."
+    )
+    correspondent = fields.Char(string="Recipient (text)")
+
+    @api.constrains("certificate_kind", "period_from", "period_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.certificate_kind != "registration" and not wizard.period_from:
+                raise ValidationError(
+                    self.env._(
+                        "A certificate of attendance or support names the period it covers: "
+                        "enter its first day."
+                    )
+                )
+            if wizard.period_to and wizard.period_from and wizard.period_to < wizard.period_from:
+                raise ValidationError(
+                    self.env._(
+                        "The period of the certificate ends before it starts: "
+                        "correct its first or last day."
+                    )
+                )
+
+    def action_print(self):
+        self.ensure_one()
+        if not self.env.user.has_group(groups.PROFESSIONAL):
+            raise AccessError(self.env._("Only professionals print a certificate."))
+        person = self.beneficiary_id
+        person.check_access("read")
+        entry = self.env["kentro.protocol.entry"]._kentro_register(
+            "certificate",
+            self.env._("Certificate: %(person)s", person=person.name),
+            beneficiary=person,
+            document=person,
+            correspondent_id=self.correspondent_id.id,
+            correspondent=self.correspondent,
+            certificate_kind=self.certificate_kind,
+            period_from=self.period_from,
+            period_to=self.period_to,
+            certificate_note=self.certificate_note,
+        )
+        return self.env.ref("kentro_community.kentro_certificate_action").report_action(entry)
