@@ -79,6 +79,7 @@ class DocumentsCase(ThreeAxesCase):
                 "goal_id": goal.id,
                 "name": "Αίτηση για επίδομα στέγασης",
                 "kind": "programme",
+                "programme_id": cls.env.ref("kentro_community.kentro_programme_housing").id,
                 "user_id": cls.user_professional.id,
                 "due_date": date(2026, 3, 31),
             }
