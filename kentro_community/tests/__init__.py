@@ -33,3 +33,4 @@ from . import test_intake
 from . import test_needs
 from . import test_reports_casework
 from . import test_support_plan
+from . import test_casework_tour
