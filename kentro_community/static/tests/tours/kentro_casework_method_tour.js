@@ -60,24 +60,23 @@ registry.category("web_tour.tours").add("kentro_casework_method_tour", {
         { trigger: `${goals} .o_data_row .o_field_widget[name=need_id] input`, run: "edit Απασχ" },
         { trigger: ".o-autocomplete--dropdown-item a:contains('Απασχόληση')", run: "click" },
         greekCheck("the plan's goals", { allow }),
-        // Saved, so that the action can name the goal (the goal's choice lists saved goals).
+        // Saved (a new goal's row asks for it), then an action of the kind
+        // «referral to an agency», to ΔΥΠΑ, from the goal's row: it names the goal.
         ...stepUtils.saveForm(),
-        // An action of the kind «referral to an agency», to ΔΥΠΑ, on that goal.
-        { trigger: ".o_notebook .nav-link[name=actions]", run: "click" },
-        { trigger: `${actions} .o_field_x2many_list_row_add a`, run: "click" },
+        { trigger: `${goals} .o_data_row button[name=action_new_action]`, run: "click" },
+        { trigger: ".modal .o_field_widget[name=goal_id] input:value(Εργασία)" },
         {
             trigger: ".modal .o_field_widget[name=name] input",
             run: "edit Εγγραφή στο μητρώο ανέργων",
         },
-        { trigger: ".modal .o_field_widget[name=goal_id] input", run: "edit Εργασ" },
-        { trigger: ".o-autocomplete--dropdown-item a:contains('Εργασία')", run: "click" },
         { trigger: ".modal .o_field_widget[name=kind] select", run: 'select "agency"' },
         { trigger: ".modal .o_field_widget[name=agency_id] input", run: "edit ΔΥΠΑ" },
         { trigger: ".o-autocomplete--dropdown-item a:contains('ΔΥΠΑ')", run: "click" },
         greekCheck("the new action", { allow }),
         { trigger: ".modal .o_form_button_save", run: "click" },
+        { trigger: "body:not(:has(.modal))" },
+        { trigger: ".o_notebook .nav-link[name=actions]", run: "click" },
         { trigger: `${actions} .o_data_row:contains('Εγγραφή στο μητρώο ανέργων')` },
-        ...stepUtils.saveForm(),
         // Agreed with the person: the plan is activated, its first review planned.
         { trigger: ".o_form_statusbar button[name=action_activate]", run: "click" },
         { trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=active]" },
