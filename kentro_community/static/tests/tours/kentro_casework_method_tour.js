@@ -139,5 +139,11 @@ registry.category("web_tour.tours").add("kentro_casework_method_tour", {
         { trigger: "body:not(:has(.modal))" },
         { trigger: ".o_statusbar_status button.o_arrow_button_current[data-value=closed]" },
         greekCheck("the closed plan", { allow }),
+        // The goal shows its outcome, the closing tab the reason.
+        { trigger: ".o_notebook .nav-link[name=goals]", run: "click" },
+        { trigger: `${goals} .o_data_row:contains('Εργασία'):contains('Επιτεύχθηκε')` },
+        { trigger: ".o_notebook .nav-link[name=closing]", run: "click" },
+        { trigger: ".o_field_widget[name=close_reason]:contains('Βρήκε εργασία μέσω της ΔΥΠΑ.')" },
+        greekCheck("the closing of the closed plan", { allow }),
     ],
 });
