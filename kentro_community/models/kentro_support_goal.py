@@ -37,3 +37,18 @@ class KentroSupportGoal(models.Model):
         # A goal added to a plan is reviewed at its next planned review.
         goals.plan_id.review_ids.filtered(lambda r: r.state == "planned")._fill_lines()
         return goals
+
+    def action_new_action(self):
+        """An action towards this goal, in a dialog. From the plan's goals:
+        the plan and its new goal are saved by the button, so the action
+        names the goal (the action's own goal field lists saved goals only)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New action"),
+            "res_model": "kentro.support.action",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_plan_id": self.plan_id.id, "default_goal_id": self.id},
+        }

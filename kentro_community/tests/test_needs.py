@@ -204,6 +204,8 @@ class TestNeedsAssessmentAccess(NeedsCase):
 @tagged("post_install", "-at_install", "kentro", "kentro_tour", "kentro_needs")
 class TestNeedsTour(HttpCase, NeedsCase):
     def test_professional_assesses_and_reassesses_a_need_from_the_file(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_professional.lang = "el_GR"
         self.start_tour(
             f"/odoo/action-kentro_community.kentro_beneficiary_action/{self.papadopoulos.id}",
             "kentro_needs_assessment_tour",

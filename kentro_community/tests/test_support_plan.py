@@ -147,6 +147,18 @@ class TestSupportPlanActions(SupportPlanCase):
         with self.assertRaisesRegex(ValidationError, "belongs to another plan"):
             self._action(plan, goal_id=other.goal_ids.id)
 
+    def test_a_goal_adds_an_action_on_itself(self):
+        plan = self._plan(goals=("Στέγαση", "Εργασία"))
+        goal = plan.goal_ids[1]
+        opened = goal.with_user(self.user_professional).action_new_action()
+        self.assertEqual((opened["res_model"], opened["target"]), ("kentro.support.action", "new"))
+        Action = self.env["kentro.support.action"].with_user(self.user_professional)
+        with Form(Action.with_context(**opened["context"])) as form:
+            form.name = "Εγγραφή στη ΔΥΠΑ"
+            form.kind = "agency"
+            form.agency_id = self.dypa
+        self.assertEqual((form.record.plan_id, form.record.goal_id), (plan, goal))
+
     def test_a_programme_action_creates_the_application_once(self):
         action = self._action(self._plan(), kind="programme")
         opened = action.action_create_application()
