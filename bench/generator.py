@@ -167,7 +167,9 @@ def person_values(rng, index, centre, household=None, today=None):
         "afm": afm(index) if rng.random() < 0.8 else False,
         "centre_id": centre.id,
         "registration_date": today - timedelta(days=rng.randrange(730)),
-        "phone": f"2{rng.randrange(100000000, 999999999)}",
+        # An Athens landline (21…): any eight digits after it make a valid
+        # number, which the registry requires.
+        "phone": f"21{rng.randrange(100000000, 999999999) % 100000000:08d}",
         "street": f"{rng.choice(STREETS)} {rng.randrange(1, 150)}",
         "city": "Δήμος Μετρήσεων",
         "employment_status": rng.choice(

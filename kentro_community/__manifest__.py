@@ -32,6 +32,7 @@ Kentro addon builds on.
         # its Greek in this addon's el.po), not sms's.
         "sms",
     ],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/kentro_community_security.xml",
         "security/ir.model.access.csv",

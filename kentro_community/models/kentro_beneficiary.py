@@ -12,7 +12,7 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools import dates, greek, groups, values
+from ..tools import dates, greek, groups, phones, values
 
 GENDERS = [("female", "Female"), ("male", "Male"), ("other", "Other")]
 AGE_BANDS = [("under_18", "Under 18"), ("18_29", "18-29"), ("30_54", "30-54"), ("55_plus", "55+")]
@@ -174,6 +174,14 @@ class KentroBeneficiary(models.Model):
     # Contact data, kept on the contact
     phone = fields.Char(related="partner_id.phone", readonly=False)
     mobile = fields.Char(related="partner_id.mobile", readonly=False)
+    # The numbers as typed stay on the contact; their E.164 form, whatever the
+    # spelling, is what the registry's search compares (indexed, with «=»).
+    phone_e164 = fields.Char(
+        string="Phone (E.164)", compute="_compute_phones_e164", store=True, index=True
+    )
+    mobile_e164 = fields.Char(
+        string="Mobile (E.164)", compute="_compute_phones_e164", store=True, index=True
+    )
     email = fields.Char(related="partner_id.email", readonly=False)
     street = fields.Char(related="partner_id.street", readonly=False)
     city = fields.Char(related="partner_id.city", readonly=False)
@@ -511,6 +519,12 @@ class KentroBeneficiary(models.Model):
                 }
             }
 
+    @api.depends("partner_id.phone", "partner_id.mobile")
+    def _compute_phones_e164(self):
+        for person in self:
+            person.phone_e164 = phones.e164(person.phone) or False
+            person.mobile_e164 = phones.e164(person.mobile) or False
+
     def _compute_display_name(self):
         for person in self:
             person.display_name = person.name or ""
@@ -525,15 +539,26 @@ class KentroBeneficiary(models.Model):
         text = value.strip()
         if not text:
             return expression.TRUE_DOMAIN
-        digits = text.replace(" ", "")
-        if digits.isdigit():
-            domain = [("phone", "ilike", digits)]
-            if len(digits) == 11:
+        if phones.looks_like_number(text):
+            digits = phones.compact(text)
+            domain = self._kentro_phone_domain(text)
+            if digits.isdigit() and len(digits) == 11:
                 domain = expression.OR([domain, [("amka", "=", digits)]])
-            if len(digits) == 9:
+            if digits.isdigit() and len(digits) == 9:
                 domain = expression.OR([domain, [("afm", "=", digits)]])
             return domain
         return [("search_key", "ilike", greek.normalize(text))]
+
+    @api.model
+    def _kentro_phone_domain(self, text):
+        """Who has the number ``text`` as phone or mobile, however it is
+        spelled: a whole number by its E.164 form (the indexed fields, compared
+        with «=»), a part of one (the last digits) among the digits."""
+        number = phones.e164(text)
+        if number:
+            return expression.OR([[("phone_e164", "=", number)], [("mobile_e164", "=", number)]])
+        digits = phones.digits_of(text)
+        return expression.OR([[("phone_e164", "like", digits)], [("mobile_e164", "like", digits)]])
 
     @api.model
     def web_search_read(
@@ -718,6 +743,9 @@ class KentroBeneficiary(models.Model):
         with the final sigma); a value that is not what its field holds, or a
         name no person has, is refused naming the field."""
         values.check_values(self, vals)
+        # Typed numbers are kept as typed, once they are known to be numbers.
+        for field in ("phone", "mobile"):
+            phones.check(self, vals.get(field))
         for field in ("amka", "afm"):
             if vals.get(field):
                 vals[field] = "".join(str(vals[field]).split())
@@ -782,6 +810,9 @@ class KentroBeneficiary(models.Model):
             )
             for vals, partner in zip(partner_vals, partners, strict=True):
                 vals["partner_id"] = partner.id
+                # The numbers' normal forms, known here: no recompute per person.
+                vals["phone_e164"] = phones.e164(partner.phone) or False
+                vals["mobile_e164"] = phones.e164(partner.mobile) or False
         # Whoever registers the person does not become a follower of the file:
         # a file's messages carry special-category data and must not be
         # e-mailed to the receptionist who happened to open it.

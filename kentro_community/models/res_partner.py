@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import groups
+from ..tools import groups, phones
 
 
 class ResPartner(models.Model):
@@ -105,6 +105,14 @@ class ResPartner(models.Model):
             .with_context(active_test=False)
             ._search([("id", "in", self.ids), ("kentro_beneficiary_ids", "!=", False)])
         )
+
+    @api.constrains("phone", "mobile")
+    def _check_kentro_beneficiary_phones(self):
+        # A person's numbers are checked on the file (kentro.beneficiary); the
+        # same when the person's contact is edited by itself.
+        for partner in self._kentro_private_records():
+            phones.check(partner, partner.phone)
+            phones.check(partner, partner.mobile)
 
     @api.depends("kentro_is_agency")
     def _compute_kentro_referral_count(self):

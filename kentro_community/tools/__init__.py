@@ -3,3 +3,4 @@ from . import values
 from . import dates
 from . import groups
 from . import privacy
+from . import phones
