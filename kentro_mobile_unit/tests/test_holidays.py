@@ -32,7 +32,7 @@ class TestVisitOnHoliday(MobileCase):
                     "user_ids": [(6, 0, self.crew.ids)],
                     "weekday": "MON",
                     "date_from": date(2027, 3, 8),
-                    "until": date(2027, 3, 22),
+                    "until": date(2027, 3, 24),
                 }
             )
         )
