@@ -84,6 +84,7 @@ Kentro addon builds on.
         "report/kentro_subject_access.xml",
         "report/kentro_social_report.xml",
         "report/kentro_certificate.xml",
+        "views/kentro_local_holiday_views.xml",
         "views/kentro_community_menus.xml",
         "data/kentro_staff_role_data.xml",
         "data/kentro_vulnerability_data.xml",
@@ -99,6 +100,7 @@ Kentro addon builds on.
         "data/ir_cron_data.xml",
         "data/res_company_data.xml",
         "data/res_lang_data.xml",
+        "data/kentro_local_holiday_data.xml",
     ],
     "demo": [
         "demo/kentro_structure_demo.xml",
@@ -119,6 +121,7 @@ Kentro addon builds on.
             "kentro_community/static/tests/tours/**/*",
         ],
     },
+    "external_dependencies": {"python": ["holidays"]},
     "application": True,
     "installable": True,
 }

@@ -57,3 +57,5 @@ from . import res_company
 from . import kentro_group_session_headcount
 from . import kentro_volunteer_assignment
 from . import kentro_protocol_entry
+from . import kentro_local_holiday
+from . import resource_calendar_leaves

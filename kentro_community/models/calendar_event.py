@@ -547,6 +547,27 @@ class CalendarEvent(models.Model):
                 self.env._("%(structure)s has no opening hours.", structure=centre.name)
             )
         start, stop = _utc(self.start), _utc(self.stop)
+        closure = self.env["resource.calendar.leaves"].search(
+            [
+                ("calendar_id", "=", calendar.id),
+                ("resource_id", "=", False),
+                ("date_from", "<", self.stop),
+                ("date_to", ">", self.start),
+            ],
+            order="date_from",
+            limit=1,
+        )
+        if closure:
+            raise ValidationError(
+                self.env._(
+                    "%(structure)s is closed on %(day)s (%(closure)s). Pick another day; its "
+                    "hours are: %(hours)s.",
+                    structure=centre.name,
+                    hours=opening_hours_text(calendar),
+                    day=self._kentro_local(max(closure.date_from, self.start)).strftime("%d/%m/%Y"),
+                    closure=closure.name,
+                )
+            )
         intervals = calendar._work_intervals_batch(start, stop)[False]
         if self.allday or not any(
             begin <= start and stop <= end for begin, end, _records in intervals

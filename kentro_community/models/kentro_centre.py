@@ -1,9 +1,11 @@
+from datetime import datetime
+
 import pytz
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
-from ..tools import dates, groups
+from ..tools import dates, groups, public_holidays
 
 
 class KentroCentre(models.Model):
@@ -314,7 +316,9 @@ class KentroCentre(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env.registry.clear_cache()
-        return super().create(vals_list)
+        centres = super().create(vals_list)
+        centres._kentro_plan_holidays()
+        return centres
 
     def write(self, vals):
         # Record rules read the structures' tree and each user's structures (the
@@ -322,7 +326,80 @@ class KentroCentre(models.Model):
         # and so are the menus, which offer a report by the structures' types.
         if {"parent_id", "company_id", "active", "staff_ids", "centre_type"} & set(vals):
             self.env.registry.clear_cache()
-        return super().write(vals)
+        result = super().write(vals)
+        if "resource_calendar_id" in vals:
+            self._kentro_plan_holidays()
+        return result
+
+    # Public holidays ---------------------------------------------------------
+
+    def _kentro_plan_holidays(self, years=None):
+        """Close the structures' opening calendars on the Greek public holidays
+        and their municipality's local feasts of ``years`` (this year and the
+        next by default): one global leave a day and calendar, whole days in
+        the calendar's time zone, never twice (a day already closed stays as
+        it is)."""
+        if years is None:
+            this_year = dates.greek_today().year
+            years = (this_year, this_year + 1)
+        # sudo: the holidays are public days written on the structures' own
+        # opening calendars (whoever gives a structure its hours); nothing of
+        # the calendars is shown to the user.
+        centres = self.sudo().filtered(lambda centre: centre._opening_calendar())
+        if not centres:
+            return
+        national = public_holidays.national(years)
+        # sudo: the feasts of the structures' own municipalities, see above.
+        Feast = self.env["kentro.local.holiday"].sudo()
+        feasts = Feast.search([("company_id", "in", centres.company_id.ids)])
+        Leave = self.env["resource.calendar.leaves"].sudo()  # sudo: see above
+        calendars = {}
+        for centre in centres:
+            calendar = centre._opening_calendar()
+            days = calendars.setdefault(calendar, dict(national))
+            days.update(
+                public_holidays.local(
+                    feasts.filtered(lambda feast, c=centre: feast.company_id == c.company_id),
+                    years,
+                )
+            )
+        first = min(years)
+        existing = {
+            (leave.calendar_id, leave.date_from)
+            for leave in Leave.search(
+                [
+                    ("calendar_id", "in", [calendar.id for calendar in calendars]),
+                    ("resource_id", "=", False),
+                    ("date_to", ">=", datetime(first - 1, 12, 31)),
+                ]
+            )
+        }
+        values = []
+        for calendar, days in calendars.items():
+            tz = pytz.timezone(calendar.tz or dates.GREEK_TZ)
+            for day, name in sorted(days.items()):
+                if day.year not in years:
+                    continue
+                date_from, date_to = public_holidays.whole_day(day, tz)
+                if (calendar, date_from) in existing:
+                    continue
+                existing.add((calendar, date_from))
+                values.append(
+                    {
+                        "name": name,
+                        "calendar_id": calendar.id,
+                        "date_from": date_from,
+                        "date_to": date_to,
+                        "time_type": "leave",
+                        "kentro_holiday": True,
+                    }
+                )
+        Leave.create(values)
+
+    @api.model
+    def _cron_kentro_holidays(self):
+        """Yearly: the holidays of this year and the next for every structure."""
+        self.search([])._kentro_plan_holidays()
 
     @api.model
     def _minimum_staff(self, population):

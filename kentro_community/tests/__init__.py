@@ -37,3 +37,4 @@ from . import test_protocol
 from . import test_documents
 from . import test_casework_tour
 from . import test_phones
+from . import test_holidays

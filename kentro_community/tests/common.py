@@ -19,7 +19,7 @@ from odoo.tools.translate import TranslationModuleReader
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from ..tools import dates
+from ..tools import dates, public_holidays
 
 ATHENS = pytz.timezone("Europe/Athens")
 
@@ -313,6 +313,10 @@ class AppointmentCase(KentroRegistryCase):
         cls.counselling.staff_role_ids = cls.psychologist
         today = dates.greek_today()
         cls.monday = today + timedelta(days=7 - today.weekday() + 7)  # a Monday in 8-14 days
+        # A week without public holidays: Kentro closes the structures on them.
+        closed = public_holidays.national(range(today.year, today.year + 2))
+        while any(cls.monday + timedelta(days=day) in closed for day in range(7)):
+            cls.monday += timedelta(days=7)
         cls.tuesday = cls.monday + timedelta(days=1)
         cls.env["resource.calendar.leaves"].create(
             {

@@ -69,6 +69,13 @@ class KentroMobileVisit(models.Model):
     service_count = fields.Integer(compute="_compute_service_count")
     people_count = fields.Integer(string="People served", compute="_compute_service_count")
 
+    holiday = fields.Char(
+        string="Public holiday",
+        compute="_compute_holiday",
+        help="The public holiday or closure of the unit falling on the visit's day: move or "
+        "cancel the visit.",
+    )
+
     _sql_constraints = [
         ("stop_after_start", "CHECK(stop > start)", "A visit ends after it starts."),
         (
@@ -113,6 +120,41 @@ class KentroMobileVisit(models.Model):
                 visit.hours = f"{start:%H:%M}–{stop:%H:%M}"
             else:
                 visit.hours = False
+
+    @api.depends("start", "stop", "centre_id")
+    def _compute_holiday(self):
+        """The closure (a global leave of the unit's opening calendar: a public
+        holiday, a local feast) the visit falls on, in one query."""
+        self.holiday = False
+        visits = self.filtered(lambda visit: visit.start and visit.stop and visit.centre_id)
+        calendars = {visit: visit.centre_id._opening_calendar() for visit in visits}
+        if not any(calendars.values()):
+            return
+        # sudo: only the names of the unit's closures, days everyone may know.
+        closures = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("calendar_id", "in", [calendar.id for calendar in calendars.values()]),
+                    ("resource_id", "=", False),
+                    ("date_from", "<", max(visits.mapped("stop"))),
+                    ("date_to", ">", min(visits.mapped("start"))),
+                ],
+                order="date_from",
+            )
+        )
+        for visit, calendar in calendars.items():
+            visit.holiday = next(
+                (
+                    closure.name
+                    for closure in closures
+                    if closure.calendar_id == calendar
+                    and closure.date_from < visit.stop
+                    and closure.date_to > visit.start
+                ),
+                False,
+            )
 
     def _compute_service_count(self):
         groups = self.env["kentro.service"]._read_group(

@@ -7,3 +7,4 @@ from . import test_personal_data
 from . import test_mobile_day
 from . import test_security_matrix
 from . import test_translations
+from . import test_holidays
