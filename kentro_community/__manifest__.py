@@ -32,7 +32,7 @@ Kentro addon builds on.
         # its Greek in this addon's el.po), not sms's.
         "sms",
     ],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["holidays", "phonenumbers"]},
     "data": [
         "security/kentro_community_security.xml",
         "security/ir.model.access.csv",
@@ -121,7 +121,6 @@ Kentro addon builds on.
             "kentro_community/static/tests/tours/**/*",
         ],
     },
-    "external_dependencies": {"python": ["holidays"]},
     "application": True,
     "installable": True,
 }
