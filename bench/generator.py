@@ -9,6 +9,7 @@ import sys
 import time
 from datetime import date, datetime, timedelta
 
+import holidays
 import pytz
 from stdnum import luhn
 from stdnum.gr import vat
@@ -458,6 +459,8 @@ class Municipality:
         staff = {c.id: (self.user("psychologist", c) | self.user("social", c)).ids for c in centres}
         Event = env["calendar.event"]
         first_day = self.today - timedelta(days=730)
+        # The structures are closed on public holidays: bookings refuse them.
+        closed = holidays.country_holidays("GR", years=range(first_day.year, self.today.year + 2))
         values = []
         for row in chosen:
             centre = row["centre_id"][0]
@@ -467,7 +470,7 @@ class Municipality:
             while True:
                 day = first_day + timedelta(days=rng.randrange(730 + 42))
                 hour = slots.get((professional, day), 8)
-                if day.weekday() < 5 and hour < 16:
+                if day.weekday() < 5 and day not in closed and hour < 16:
                     break
             slots[(professional, day)] = hour + 1
             start = athens.localize(
