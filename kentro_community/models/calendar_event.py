@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..tools import dates, groups, values
+from ..tools import appointments, dates, groups, values
 from ..tools.appointments import ATTENDANCE, CANCELLED, opening_hours_text
 from ..tools.appointments import utc as _utc
 
@@ -547,15 +547,8 @@ class CalendarEvent(models.Model):
                 self.env._("%(structure)s has no opening hours.", structure=centre.name)
             )
         start, stop = _utc(self.start), _utc(self.stop)
-        closure = self.env["resource.calendar.leaves"].search(
-            [
-                ("calendar_id", "=", calendar.id),
-                ("resource_id", "=", False),
-                ("date_from", "<", self.stop),
-                ("date_to", ">", self.start),
-            ],
-            order="date_from",
-            limit=1,
+        closure = appointments.closures(
+            self.env["resource.calendar.leaves"], calendar, self.start, self.stop, limit=1
         )
         if closure:
             raise ValidationError(

@@ -232,6 +232,31 @@ class KentroProtocolEntry(models.Model):
             }
         )
 
+    @api.model
+    def _kentro_print_for(self, person, kind, subject, report_xmlid, refusal, **values):
+        """Register and print a document of ``kind`` about ``person`` (the
+        social report, a certificate): only a professional who may read the
+        file prints it; ``refusal`` says so to the others."""
+        if not self.env.user.has_group(groups.PROFESSIONAL):
+            raise AccessError(refusal)
+        person.check_access("read")
+        entry = self._kentro_register(kind, subject, beneficiary=person, document=person, **values)
+        return self.env.ref(report_xmlid).report_action(entry)
+
+    def _kentro_check_print(self, kind, refusal):
+        """Before rendering these entries as a document of ``kind``, by any
+        route: only professionals who may read the files print them, and
+        each print goes into the files' access log."""
+        if not self.env.su and (
+            not self.env.user.has_group(groups.PROFESSIONAL)
+            or any(entry.document_kind != kind for entry in self)
+        ):
+            raise AccessError(refusal)
+        people = self.beneficiary_id
+        people.check_access("read")
+        self.env["kentro.audit.log"]._log("print_document", people)
+        return people
+
     # ------------------------------------------------------------------ editing
     def write(self, vals):
         if self.env.su:

@@ -1,7 +1,4 @@
 from odoo import api, models
-from odoo.exceptions import AccessError
-
-from ..tools import groups
 
 
 class KentroCertificate(models.AbstractModel):
@@ -15,11 +12,7 @@ class KentroCertificate(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["kentro.protocol.entry"].browse(docids)
-        if not self.env.su and (
-            not self.env.user.has_group(groups.PROFESSIONAL)
-            or any(entry.document_kind != "certificate" for entry in docs)
-        ):
-            raise AccessError(self.env._("Only professionals print a certificate."))
-        docs.beneficiary_id.check_access("read")
-        self.env["kentro.audit.log"]._log("print_document", docs.beneficiary_id)
+        docs._kentro_check_print(
+            "certificate", self.env._("Only professionals print a certificate.")
+        )
         return {"doc_ids": docids, "doc_model": "kentro.protocol.entry", "docs": docs, "data": data}

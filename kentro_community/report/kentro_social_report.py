@@ -1,7 +1,4 @@
 from odoo import api, models
-from odoo.exceptions import AccessError
-
-from ..tools import groups
 
 
 class KentroSocialReport(models.AbstractModel):
@@ -15,37 +12,19 @@ class KentroSocialReport(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["kentro.protocol.entry"].browse(docids)
-        if not self.env.su and (
-            not self.env.user.has_group(groups.PROFESSIONAL)
-            or any(entry.document_kind != "social_report" for entry in docs)
-        ):
-            raise AccessError(self.env._("Only professionals print a social report."))
-        people = docs.beneficiary_id
-        people.check_access("read")
-        self.env["kentro.audit.log"]._log("print_document", people)
+        people = docs._kentro_check_print(
+            "social_report", self.env._("Only professionals print a social report.")
+        )
         return {
             "doc_ids": docids,
             "doc_model": "kentro.protocol.entry",
             "docs": docs,
             "data": data,
-            "assessments": {person.id: self._current_assessments(person) for person in people},
+            # The latest assessment of each need: a reassessment replaces the
+            # earlier ones in the report (they stay in the file).
+            "assessments": {person.id: person.current_need_assessment_ids for person in people},
             "plans": {person.id: self._plan(person) for person in people},
         }
-
-    @api.model
-    def _current_assessments(self, person):
-        """The latest assessment of each of the person's needs: a reassessment
-        replaces the earlier ones in the report (they stay in the file)."""
-        assessments = self.env["kentro.need.assessment"].search(
-            [("beneficiary_id", "=", person.id)], order="date desc, id desc"
-        )
-        current = self.env["kentro.need.assessment"]
-        seen = set()
-        for assessment in assessments:
-            if assessment.need_id.id not in seen:
-                seen.add(assessment.need_id.id)
-                current |= assessment
-        return current
 
     @api.model
     def _plan(self, person):

@@ -20,6 +20,23 @@ def utc(value):
     return pytz.utc.localize(value) if value.tzinfo is None else value
 
 
+def closures(leaves, calendars, start, stop, limit=None):
+    """The closures (global leaves: public holidays, local feasts, closures
+    typed by hand) of ``calendars`` overlapping [start, stop), earliest first,
+    read through ``leaves`` (the ``resource.calendar.leaves`` model, with the
+    caller's rights)."""
+    return leaves.search(
+        [
+            ("calendar_id", "in", [calendar.id for calendar in calendars]),
+            ("resource_id", "=", False),
+            ("date_from", "<", stop),
+            ("date_to", ">", start),
+        ],
+        order="date_from",
+        limit=limit,
+    )
+
+
 def _clock(hours):
     hour, minute = divmod(round(hours * 60), 60)
     return f"{hour:02d}:{minute:02d}"

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 
 from ..models.kentro_protocol_entry import CERTIFICATE_KINDS
-from ..tools import groups
 
 
 class KentroCertificateWizard(models.TransientModel):
@@ -44,15 +43,13 @@ class KentroCertificateWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        if not self.env.user.has_group(groups.PROFESSIONAL):
-            raise AccessError(self.env._("Only professionals print a certificate."))
         person = self.beneficiary_id
-        person.check_access("read")
-        entry = self.env["kentro.protocol.entry"]._kentro_register(
+        return self.env["kentro.protocol.entry"]._kentro_print_for(
+            person,
             "certificate",
             self.env._("Certificate: %(person)s", person=person.name),
-            beneficiary=person,
-            document=person,
+            "kentro_community.kentro_certificate_action",
+            self.env._("Only professionals print a certificate."),
             correspondent_id=self.correspondent_id.id,
             correspondent=self.correspondent,
             certificate_kind=self.certificate_kind,
@@ -60,4 +57,3 @@ class KentroCertificateWizard(models.TransientModel):
             period_to=self.period_to,
             certificate_note=self.certificate_note,
         )
-        return self.env.ref("kentro_community.kentro_certificate_action").report_action(entry)

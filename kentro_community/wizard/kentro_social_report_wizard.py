@@ -1,7 +1,4 @@
 from odoo import fields, models
-from odoo.exceptions import AccessError
-
-from ..tools import groups
 
 
 class KentroSocialReportWizard(models.TransientModel):
@@ -33,18 +30,15 @@ class KentroSocialReportWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        if not self.env.user.has_group(groups.PROFESSIONAL):
-            raise AccessError(self.env._("Only professionals print a social report."))
         person = self.beneficiary_id
-        person.check_access("read")
-        entry = self.env["kentro.protocol.entry"]._kentro_register(
+        return self.env["kentro.protocol.entry"]._kentro_print_for(
+            person,
             "social_report",
             self.env._("Social report: %(person)s", person=person.name),
-            beneficiary=person,
-            document=person,
+            "kentro_community.kentro_social_report_action",
+            self.env._("Only professionals print a social report."),
             correspondent_id=self.correspondent_id.id,
             correspondent=self.correspondent,
             request_id=self.request_id.id,
             proposal=self.proposal,
         )
-        return self.env.ref("kentro_community.kentro_social_report_action").report_action(entry)

@@ -5,6 +5,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kentro_community.tools import appointments
+
 from ..tools.villages import check_villages_covered
 
 
@@ -131,18 +133,12 @@ class KentroMobileVisit(models.Model):
         if not any(calendars.values()):
             return
         # sudo: only the names of the unit's closures, days everyone may know.
-        closures = (
-            self.env["resource.calendar.leaves"]
-            .sudo()
-            .search(
-                [
-                    ("calendar_id", "in", [calendar.id for calendar in calendars.values()]),
-                    ("resource_id", "=", False),
-                    ("date_from", "<", max(visits.mapped("stop"))),
-                    ("date_to", ">", min(visits.mapped("start"))),
-                ],
-                order="date_from",
-            )
+        leaves = self.env["resource.calendar.leaves"].sudo()
+        closures = appointments.closures(
+            leaves,
+            [calendar for calendar in calendars.values() if calendar],
+            min(visits.mapped("start")),
+            max(visits.mapped("stop")),
         )
         for visit, calendar in calendars.items():
             visit.holiday = next(
