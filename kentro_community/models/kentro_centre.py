@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -300,6 +300,28 @@ class KentroCentre(models.Model):
         """The structure's working-time calendar, or its municipality's (none
         for no structure)."""
         return self.resource_calendar_id or self.company_id.resource_calendar_id
+
+    def _kentro_open_day(self, day, step=1):
+        """The first day from ``day`` (a date or datetime), going forward by
+        ``step`` days (backwards with -1), on which the structure's calendar has
+        opening hours: not a weekend, a public holiday, a local feast or a
+        closure. Used to place appointments that must not fall on a closure."""
+        self.ensure_one()
+        calendar = self._opening_calendar()
+        tz = self._local_timezone()
+        first = day.date() if isinstance(day, datetime) else day
+        for offset in range(60):
+            day = first + timedelta(days=offset * step)
+            start = tz.localize(datetime.combine(day, time.min))
+            if calendar._work_intervals_batch(start, start + timedelta(days=1))[False]:
+                return datetime.combine(day, time.min)
+        raise ValidationError(
+            self.env._(
+                "%(structure)s has no opening hours within two months of %(day)s.",
+                structure=self.name,
+                day=first.strftime("%d/%m/%Y"),
+            )
+        )
 
     def _local_timezone(self):
         """The time zone the structure's hours are kept in."""

@@ -139,3 +139,18 @@ class TestPublicHolidays(AppointmentCase):
         }
         self.assertNotIn(CLEAN_MONDAY, days)
         self.assertIn(CLEAN_MONDAY + timedelta(days=1), days)
+
+    @freeze_time("2027-03-01 09:00:00")
+    def test_the_open_day_skips_holidays_and_weekends_both_ways(self):
+        """The demo's appointments are placed with ``_kentro_open_day``: a
+        Monday that is a holiday moves to the Tuesday, or back to the Friday."""
+        self.env["kentro.centre"]._cron_kentro_holidays()
+        self.assertEqual(
+            self.centre._kentro_open_day(CLEAN_MONDAY).date(), CLEAN_MONDAY + timedelta(days=1)
+        )
+        self.assertEqual(
+            self.centre._kentro_open_day(CLEAN_MONDAY, step=-1).date(), date(2027, 3, 12)
+        )
+        # Saturday 13/3 and Sunday 14/3 are closed, and so is Clean Monday.
+        self.assertEqual(self.centre._kentro_open_day(date(2027, 3, 13)).date(), date(2027, 3, 16))
+        self.assertEqual(self.centre._kentro_open_day(date(2027, 3, 17)).date(), date(2027, 3, 17))
