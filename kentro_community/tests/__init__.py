@@ -36,3 +36,4 @@ from . import test_support_plan
 from . import test_protocol
 from . import test_documents
 from . import test_casework_tour
+from . import test_greeklish
