@@ -107,10 +107,12 @@ def education_band_of(education_level):
 
 
 def search_keys(last_name, first_name, father_name):
-    """The accent-free search key (Greek and Latin) and the name key."""
+    """The accent-free search key (Greek and Latin), the name key and the
+    greeklish (phonetic) key."""
     return (
         greek.search_key(last_name, first_name, father_name),
         greek.normalize(f"{last_name or ''} {first_name or ''}"),
+        greek.phonetic_key(last_name, first_name, father_name),
     )
 
 
@@ -345,6 +347,14 @@ class KentroBeneficiary(models.Model):
         compute="_compute_search_keys", store=True, precompute=True, index="trigram"
     )
     name_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True, index=True)
+    phonetic_key = fields.Char(
+        string="Greeklish key",
+        compute="_compute_search_keys",
+        store=True,
+        precompute=True,
+        index="trigram",
+        help="How the name sounds, the same from Greek and from greeklish spellings.",
+    )
     duplicate_ids = fields.Many2many(
         "kentro.beneficiary", string="Possible duplicates", compute="_compute_duplicate_ids"
     )
@@ -490,7 +500,7 @@ class KentroBeneficiary(models.Model):
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):
         for person in self:
-            person.search_key, person.name_key = search_keys(
+            person.search_key, person.name_key, person.phonetic_key = search_keys(
                 person.last_name, person.first_name, person.father_name
             )
 
@@ -533,7 +543,7 @@ class KentroBeneficiary(models.Model):
     @api.model
     def _search_display_name(self, operator, value):
         """Staff type a name with or without accents, in any case, in Latin
-        letters, or an ΑΜΚΑ, ΑΦΜ or phone number."""
+        letters or greeklish, or an ΑΜΚΑ, ΑΦΜ or phone number."""
         if operator not in ("ilike", "like", "=ilike", "=like") or not isinstance(value, str):
             return super()._search_display_name(operator, value)
         text = value.strip()
@@ -547,7 +557,13 @@ class KentroBeneficiary(models.Model):
             if digits.isdigit() and len(digits) == 9:
                 domain = expression.OR([domain, [("afm", "=", digits)]])
             return domain
-        return [("search_key", "ilike", greek.normalize(text))]
+        domain = [("search_key", "ilike", greek.normalize(text))]
+        # Greeklish as people type it (Xristos, Giwrgos, 8eodwrou): by sound,
+        # from the start of a word (a sound is looser than a spelling).
+        sound = greek.phonetic(text, typed=True)
+        if len(sound.replace("_", "")) >= 3:
+            domain = expression.OR([domain, [("phonetic_key", "=ilike", f"% {sound}%")]])
+        return domain
 
     @api.model
     def _kentro_phone_domain(self, text):
@@ -841,7 +857,9 @@ class KentroBeneficiary(models.Model):
         for vals in vals_list:
             last_name, first_name = given(vals, "last_name"), given(vals, "first_name")
             age, band = age_values(given(vals, "birthdate"), today)
-            search_key, name_key = search_keys(last_name, first_name, given(vals, "father_name"))
+            search_key, name_key, phonetic_key = search_keys(
+                last_name, first_name, given(vals, "father_name")
+            )
             computed = {
                 "name": full_name(last_name, first_name),
                 "age": age,
@@ -853,6 +871,7 @@ class KentroBeneficiary(models.Model):
                 "education_band": education_band_of(given(vals, "education_level")),
                 "search_key": search_key,
                 "name_key": name_key,
+                "phonetic_key": phonetic_key,
             }
             for name, value in computed.items():
                 vals.setdefault(name, value)

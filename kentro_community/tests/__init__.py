@@ -38,3 +38,4 @@ from . import test_documents
 from . import test_casework_tour
 from . import test_phones
 from . import test_holidays
+from . import test_greeklish
