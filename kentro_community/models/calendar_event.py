@@ -651,11 +651,15 @@ class CalendarEvent(models.Model):
         return self.env.ref("kentro_community.kentro_appointment_card_action").report_action(self)
 
     def _kentro_card_values(self):
-        """What the card prints, in the beneficiary's local time."""
+        """What the card prints, in the beneficiary's local time; the name in
+        Latin script (ELOT 743) when the card is not in Greek."""
         self.ensure_one()
         calendar = self._kentro_calendar()
         start = self._kentro_local(self.start)
+        person = self.kentro_beneficiary_id
         return {
+            "name": person._kentro_name_in(self.env.lang),
+            "first_name": person._kentro_name_in(self.env.lang, person.first_name),
             "date": start.strftime("%d/%m/%Y"),
             "time": start.strftime("%H:%M"),
             "hours": opening_hours_text(calendar) if calendar else "",

@@ -10,7 +10,7 @@ from stdnum.gr import vat as stdnum_afm
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
 from ..tools import dates, greek, groups, phones, values
 
@@ -107,12 +107,11 @@ def education_band_of(education_level):
 
 
 def search_keys(last_name, first_name, father_name):
-    """The accent-free search key (Greek and Latin), the name key and the
-    greeklish (phonetic) key."""
+    """The search key (accent-free Greek, Latin and greeklish sound) and the
+    name key."""
     return (
         greek.search_key(last_name, first_name, father_name),
         greek.normalize(f"{last_name or ''} {first_name or ''}"),
-        greek.phonetic_key(last_name, first_name, father_name),
     )
 
 
@@ -343,18 +342,11 @@ class KentroBeneficiary(models.Model):
     )
 
     # Search and duplicates
-    search_key = fields.Char(
-        compute="_compute_search_keys", store=True, precompute=True, index="trigram"
-    )
+    # Lower case and accent-free already: searched with LIKE, under the trigram
+    # index made in init() on the column itself (Odoo's index="trigram" indexes
+    # unaccent(column), which LIKE cannot use).
+    search_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True)
     name_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True, index=True)
-    phonetic_key = fields.Char(
-        string="Greeklish key",
-        compute="_compute_search_keys",
-        store=True,
-        precompute=True,
-        index="trigram",
-        help="How the name sounds, the same from Greek and from greeklish spellings.",
-    )
     duplicate_ids = fields.Many2many(
         "kentro.beneficiary", string="Possible duplicates", compute="_compute_duplicate_ids"
     )
@@ -497,10 +489,24 @@ class KentroBeneficiary(models.Model):
         expired = [("id_document_expiry", "<", fields.Date.context_today(self))]
         return expired if (operator == "=") == value else ["!", *expired]
 
+    def init(self):
+        # Name search: LIKE on the key (lower case, accent-free) under a trigram
+        # index on the column; the index Odoo made on unaccent(search_key)
+        # before is dropped (a second index to write, used by no search).
+        sql.drop_index(self.env.cr, "kentro_beneficiary__search_key_index", self._table)
+        if self.env.registry.has_trigram:
+            sql.create_index(
+                self.env.cr,
+                "kentro_beneficiary_search_key_trgm",
+                self._table,
+                ["search_key gin_trgm_ops"],
+                method="gin",
+            )
+
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):
         for person in self:
-            person.search_key, person.name_key, person.phonetic_key = search_keys(
+            person.search_key, person.name_key = search_keys(
                 person.last_name, person.first_name, person.father_name
             )
 
@@ -535,6 +541,16 @@ class KentroBeneficiary(models.Model):
             person.phone_e164 = phones.e164(person.phone) or False
             person.mobile_e164 = phones.e164(person.mobile) or False
 
+    def _kentro_name_in(self, lang, name=None):
+        """The name (or ``name``) as a document in ``lang`` prints it: as
+        written for Greek, else in the official Latin form (ELOT 743), which a
+        reader of another language can read and which matches a Greek
+        passport."""
+        name = self.name if name is None else name
+        if not name or (lang or "el_GR").startswith("el"):
+            return name or ""
+        return greek.elot743(name)
+
     def _compute_display_name(self):
         for person in self:
             person.display_name = person.name or ""
@@ -557,12 +573,14 @@ class KentroBeneficiary(models.Model):
             if digits.isdigit() and len(digits) == 9:
                 domain = expression.OR([domain, [("afm", "=", digits)]])
             return domain
-        domain = [("search_key", "ilike", greek.normalize(text))]
+        # The key is lower case and accent-free: LIKE, without unaccent() on
+        # every row, under the key's own trigram index.
+        domain = [("search_key", "like", greek.normalize(text))]
         # Greeklish as people type it (Xristos, Giwrgos, 8eodwrou): by sound,
         # from the start of a word (a sound is looser than a spelling).
         sound = greek.phonetic(text, typed=True)
         if len(sound.replace("_", "")) >= 3:
-            domain = expression.OR([domain, [("phonetic_key", "=ilike", f"% {sound}%")]])
+            domain = expression.OR([domain, [("search_key", "=like", f"% {sound}%")]])
         return domain
 
     @api.model
@@ -857,9 +875,7 @@ class KentroBeneficiary(models.Model):
         for vals in vals_list:
             last_name, first_name = given(vals, "last_name"), given(vals, "first_name")
             age, band = age_values(given(vals, "birthdate"), today)
-            search_key, name_key, phonetic_key = search_keys(
-                last_name, first_name, given(vals, "father_name")
-            )
+            search_key, name_key = search_keys(last_name, first_name, given(vals, "father_name"))
             computed = {
                 "name": full_name(last_name, first_name),
                 "age": age,
@@ -871,7 +887,6 @@ class KentroBeneficiary(models.Model):
                 "education_band": education_band_of(given(vals, "education_level")),
                 "search_key": search_key,
                 "name_key": name_key,
-                "phonetic_key": phonetic_key,
             }
             for name, value in computed.items():
                 vals.setdefault(name, value)

@@ -11,6 +11,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools import greek
 from .common import AppointmentCase
 
 ADDONS = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -404,6 +405,25 @@ class TestAppointmentCard(HttpCase, AppointmentCase):
         )[0].decode()
         for text in ("Κάρτα ραντεβού", "Αγίου Ισιδώρου 12", "Δευτέρα 08:00–16:00", "10:00"):
             self.assertIn(text, html)
+
+    def test_a_card_in_another_language_names_the_person_in_latin_script(self):
+        """A card in English (a migrant's) prints the name as ELOT 743 writes
+        it, which the reader can read and which a Greek passport shows."""
+        event = self.book(self.at(self.monday, 10), person=self.kosti)
+        self.kosti.partner_id.lang = "en_US"
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_html("kentro_community.kentro_appointment_card_action", event.ids)[0]
+            .decode()
+        )
+        latin = greek.elot743(self.kosti.name)
+        self.assertTrue(latin.isascii() and latin != self.kosti.name, latin)
+        self.assertIn(latin, html)
+        self.assertNotIn(self.kosti.name, html)
+        self.assertEqual(
+            event.with_context(lang="el_GR")._kentro_card_values()["name"], self.kosti.name
+        )
 
 
 @tagged("post_install", "-at_install", "kentro", "kentro_tour")

@@ -240,16 +240,14 @@ def phonetic(text, typed=False):
     return "".join(sounds)
 
 
-def phonetic_key(*parts):
-    """What a beneficiary is found by in greeklish: the sound of the parts,
-    each word after a space, so that a search can ask for the start of a word
-    (``=ilike '% ali%'``: Αλί, not Ναταλία)."""
-    sound = phonetic(" ".join(part for part in parts if part))
-    return f" {sound}" if sound else False
-
-
 def search_key(*parts):
-    """What a beneficiary is found by: each part normalised, then transliterated."""
-    greek = normalize(" ".join(part for part in parts if part))
+    """What a beneficiary is found by, in one text under one trigram index: the
+    parts normalised, their ELOT 743 transliteration when it differs, and the
+    sound of each word (``phonetic``) after a space, so that a search can ask
+    for the start of a word by sound (``LIKE '% ali%'``: Αλί, not Ναταλία)."""
+    text = " ".join(part for part in parts if part)
+    greek = normalize(text)
     latin = transliterate(greek)
-    return greek if latin == greek else f"{greek} | {latin}"
+    key = greek if latin == greek else f"{greek} | {latin}"
+    sound = phonetic(text)
+    return f"{key} | {sound}" if sound else key
