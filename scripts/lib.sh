@@ -174,6 +174,7 @@ ensure_postgres() {
             fi || die "cannot create the PostgreSQL role $me"
         fi
         export PGUSER=$me
+        tune_postgres as_postgres
         info "PostgreSQL: using the Debian cluster $version/$name on the local socket as $me"
         return
     fi
@@ -188,7 +189,20 @@ ensure_postgres() {
     pg_isready -q || "${bindir:+$bindir/}pg_ctl" -D "$pgdata" -l "$STATE/pg/server.log" -w \
         -o "-k $sock -p $PGPORT -c listen_addresses=''" start >/dev/null \
         || die "cannot start the private PostgreSQL cluster (see $STATE/pg/server.log)"
+    tune_postgres
     info "PostgreSQL: using a private cluster in $pgdata (socket $sock, port $PGPORT)"
+}
+
+# The planner's cost of a random page read, for the SSDs and page cache a
+# server has today instead of spinning disks (PostgreSQL's default, 4, makes
+# it scan a whole table rather than use a trigram index: README, Deployment).
+# Only on a cluster these scripts run; a server of PGHOST is its admin's.
+tune_postgres() {
+    local run=("$@")
+    if [ "$("${run[@]}" psql -d postgres -tAc 'SHOW random_page_cost')" != "1.1" ]; then
+        "${run[@]}" psql -d postgres -q -c "ALTER SYSTEM SET random_page_cost = 1.1" \
+            -c "SELECT pg_reload_conf()" >/dev/null || die "cannot set random_page_cost"
+    fi
 }
 
 write_odoo_conf() {

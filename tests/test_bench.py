@@ -1,7 +1,8 @@
 """The benchmark's small run (2,000 beneficiaries), so that the bench never
-rots: it builds its two municipalities, measures, and writes its table. The
-timing targets are judged by scripts/bench on real sizes, not here; this test
-asserts what does not depend on the machine's speed."""
+rots and a target missed at this size fails the suite: it builds its two
+municipalities, measures, and writes its table. Every target is a ratio
+against a reference measured in the same run, so it does not depend on the
+machine's speed (see bench/README.md)."""
 
 import json
 import os
@@ -46,18 +47,38 @@ def small_run(tmp_path_factory):
             subprocess.run(["dropdb", "--if-exists", f"{prefix}_{size}"], check=False)
 
 
+# The one target no addon can hold on a registry this small: an ORM search
+# costs a fixed ~0.3 ms in Odoo itself (superuser, no rule; measured in the
+# same run as raw["orm_superuser"]) and ~0.5 ms as a user with record rules,
+# against an index lookup of ~0.15 ms. It holds from 100,000 (README,
+# Performance); at 2,000 it is reported, with that floor, not hidden.
+ODOO_FLOOR_BOUND = {"Lookup by ΑΜΚΑ (ORM search as reception)"}
+
+
 def test_the_small_run_measures_everything(small_run):
     finished, results = small_run
-    # Exit 1 only says a timing target was missed at this toy size.
     assert finished.returncode in (0, 1), finished.stderr[-3000:]
     assert results is not None, finished.stderr[-3000:]
     assert results["size"] == 2000
     names = [row["name"] for row in results["rows"]]
-    assert len(names) == 10, names
+    assert len(names) == 11, names
     assert sum("with the read audit" in name for name in names) == 3, names
     for row in results["rows"]:
         assert row["ratio"].endswith("×") or row["ratio"] in ("same", "differ"), row
     assert "| # | measure |" in finished.stdout
+
+
+def test_every_target_holds_at_this_size(small_run):
+    _finished, results = small_run
+    missed = [
+        f"{row['name']}: {row['ratio']} (target {row['target']})"
+        for row in results["rows"]
+        if not row["holds"] and row["name"] not in ODOO_FLOOR_BOUND
+    ]
+    assert not missed, missed
+    # Reported with Odoo's own cost beside it, not hidden.
+    lookup = next(row for row in results["rows"] if row["name"] in ODOO_FLOOR_BOUND)
+    assert 0 < lookup["raw"]["orm_superuser"] < lookup["raw"]["ours"], lookup["raw"]
 
 
 def test_the_report_figures_equal_the_sql_reference(small_run):

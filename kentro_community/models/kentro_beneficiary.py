@@ -107,11 +107,12 @@ def education_band_of(education_level):
 
 
 def search_keys(last_name, first_name, father_name):
-    """The search key (accent-free Greek, Latin and greeklish sound) and the
-    name key."""
+    """The search key (accent-free), the name key and the phonetic key (the
+    sound, for Latin letters and greeklish)."""
     return (
         greek.search_key(last_name, first_name, father_name),
         greek.normalize(f"{last_name or ''} {first_name or ''}"),
+        greek.phonetic_key(last_name, first_name, father_name),
     )
 
 
@@ -342,11 +343,18 @@ class KentroBeneficiary(models.Model):
     )
 
     # Search and duplicates
-    # Lower case and accent-free already: searched with LIKE, under the trigram
-    # index made in init() on the column itself (Odoo's index="trigram" indexes
-    # unaccent(column), which LIKE cannot use).
+    # Both keys are lower case and accent-free already: searched with LIKE,
+    # under trigram indexes made in init() on the columns themselves (Odoo's
+    # index="trigram" indexes unaccent(column), which LIKE cannot use).
     search_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True)
     name_key = fields.Char(compute="_compute_search_keys", store=True, precompute=True, index=True)
+    phonetic_key = fields.Char(
+        string="Greeklish key",
+        compute="_compute_search_keys",
+        store=True,
+        precompute=True,
+        help="How the name sounds, the same from Greek and from greeklish spellings.",
+    )
     duplicate_ids = fields.Many2many(
         "kentro.beneficiary", string="Possible duplicates", compute="_compute_duplicate_ids"
     )
@@ -490,23 +498,24 @@ class KentroBeneficiary(models.Model):
         return expired if (operator == "=") == value else ["!", *expired]
 
     def init(self):
-        # Name search: LIKE on the key (lower case, accent-free) under a trigram
-        # index on the column; the index Odoo made on unaccent(search_key)
-        # before is dropped (a second index to write, used by no search).
+        # Name search: LIKE on the keys (lower case, accent-free) under trigram
+        # indexes on the columns; the index Odoo made on unaccent(search_key)
+        # before is dropped (an index to write that no search uses).
         sql.drop_index(self.env.cr, "kentro_beneficiary__search_key_index", self._table)
         if self.env.registry.has_trigram:
-            sql.create_index(
-                self.env.cr,
-                "kentro_beneficiary_search_key_trgm",
-                self._table,
-                ["search_key gin_trgm_ops"],
-                method="gin",
-            )
+            for column in ("search_key", "phonetic_key"):
+                sql.create_index(
+                    self.env.cr,
+                    f"kentro_beneficiary_{column}_trgm",
+                    self._table,
+                    [f"{column} gin_trgm_ops"],
+                    method="gin",
+                )
 
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):
         for person in self:
-            person.search_key, person.name_key = search_keys(
+            person.search_key, person.name_key, person.phonetic_key = search_keys(
                 person.last_name, person.first_name, person.father_name
             )
 
@@ -573,15 +582,18 @@ class KentroBeneficiary(models.Model):
             if digits.isdigit() and len(digits) == 9:
                 domain = expression.OR([domain, [("afm", "=", digits)]])
             return domain
-        # The key is lower case and accent-free: LIKE, without unaccent() on
-        # every row, under the key's own trigram index.
-        domain = [("search_key", "like", greek.normalize(text))]
-        # Greeklish as people type it (Xristos, Giwrgos, 8eodwrou): by sound,
-        # from the start of a word (a sound is looser than a spelling).
+        # The keys are lower case and accent-free: LIKE, without unaccent() on
+        # every row, one short key and one pattern per search, under the key's
+        # own trigram index.
+        if greek.has_greek(text):
+            # Typed in Greek: the spelling, anywhere in the name.
+            return [("search_key", "like", greek.normalize(text))]
+        # Typed in Latin letters, as ELOT 743 or as greeklish (Xristos,
+        # Giwrgos, 8eodwrou): by sound, from the start of a word.
         sound = greek.phonetic(text, typed=True)
-        if len(sound.replace("_", "")) >= 3:
-            domain = expression.OR([domain, [("search_key", "=like", f"% {sound}%")]])
-        return domain
+        if not sound.replace("_", ""):
+            return [("search_key", "like", greek.normalize(text))]
+        return [("phonetic_key", "=like", f"% {sound}%")]
 
     @api.model
     def _kentro_phone_domain(self, text):
@@ -875,7 +887,9 @@ class KentroBeneficiary(models.Model):
         for vals in vals_list:
             last_name, first_name = given(vals, "last_name"), given(vals, "first_name")
             age, band = age_values(given(vals, "birthdate"), today)
-            search_key, name_key = search_keys(last_name, first_name, given(vals, "father_name"))
+            search_key, name_key, phonetic_key = search_keys(
+                last_name, first_name, given(vals, "father_name")
+            )
             computed = {
                 "name": full_name(last_name, first_name),
                 "age": age,
@@ -887,6 +901,7 @@ class KentroBeneficiary(models.Model):
                 "education_band": education_band_of(given(vals, "education_level")),
                 "search_key": search_key,
                 "name_key": name_key,
+                "phonetic_key": phonetic_key,
             }
             for name, value in computed.items():
                 vals.setdefault(name, value)

@@ -54,6 +54,11 @@ def _is_greek(letter):
     return letter in _ELOT_LETTERS
 
 
+def has_greek(text):
+    """Whether ``text`` holds a Greek letter (typed in Greek, not greeklish)."""
+    return any(_is_greek(char) for char in normalize(text))
+
+
 def elot743(text):
     """The official Latin form of Greek text (ELOT 743, without the accents),
     in the case of the original: «Ευθυμίου» → «Efthymiou», «ΘΕΟΔΩΡΟΥ» →
@@ -241,13 +246,14 @@ def phonetic(text, typed=False):
 
 
 def search_key(*parts):
-    """What a beneficiary is found by, in one text under one trigram index: the
-    parts normalised, their ELOT 743 transliteration when it differs, and the
-    sound of each word (``phonetic``) after a space, so that a search can ask
-    for the start of a word by sound (``LIKE '% ali%'``: Αλί, not Ναταλία)."""
-    text = " ".join(part for part in parts if part)
-    greek = normalize(text)
-    latin = transliterate(greek)
-    key = greek if latin == greek else f"{greek} | {latin}"
-    sound = phonetic(text)
-    return f"{key} | {sound}" if sound else key
+    """What a beneficiary is found by when staff type in Greek: the parts
+    normalised (lower case, no accents, final sigma folded)."""
+    return normalize(" ".join(part for part in parts if part))
+
+
+def phonetic_key(*parts):
+    """What a beneficiary is found by when staff type in Latin letters (ELOT
+    743 or greeklish): the sound of each word, after a space, so that a search
+    can ask for the start of a word (``LIKE '% ali%'``: Αλί, not Ναταλία)."""
+    sound = phonetic(" ".join(part for part in parts if part))
+    return f" {sound}" if sound else False

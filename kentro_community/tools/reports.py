@@ -31,3 +31,13 @@ def crosstab(groups):
     for row, column, value in groups:
         table.setdefault(row, {})[column] = value
     return table
+
+
+class Memo:
+    """What one report computes once and its sections share (its structures),
+    for one call. A report puts it in its context; no RPC caller can put an
+    object of this class there, so a memo found in a context is the report's
+    own."""
+
+    def __init__(self):
+        self.structures = None

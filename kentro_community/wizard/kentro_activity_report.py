@@ -11,7 +11,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from ..models.calendar_event import opening_hours_text
 from ..tools import dates, groups
-from ..tools.reports import Hours, crosstab
+from ..tools.reports import Hours, Memo, crosstab
 
 
 class KentroActivityReport(models.TransientModel):
@@ -232,7 +232,16 @@ class KentroActivityReport(models.TransientModel):
 
     # ------------------------------------------------------------ figures
     def _structures(self):
+        """The structures the report counts (once per report: see Memo)."""
         self.ensure_one()
+        memo = self.env.context.get("kentro_report_memo")
+        if not isinstance(memo, Memo):
+            return self._chosen_structures()
+        if memo.structures is None:
+            memo.structures = self._chosen_structures()
+        return memo.structures
+
+    def _chosen_structures(self):
         self._check_structure_access()
         if self.include_attached:
             # sudo: the tree below a structure the user may read, cut down to
@@ -847,7 +856,7 @@ class KentroActivityReport(models.TransientModel):
     def _report_sections(self):
         """What the chosen report prints, small numbers hidden if asked."""
         self.ensure_one()
-        sections = self._build_sections()
+        sections = self.with_context(kentro_report_memo=Memo())._build_sections()
         for section in sections:
             if not section.pop("raw", False):
                 section["rows"] = [

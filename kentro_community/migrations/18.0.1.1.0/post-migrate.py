@@ -1,6 +1,7 @@
-"""18.0.1.1.0: the search key of every file gains the sound of its name
-(greeklish search). Stored keys written before are computed again, in
-batches, so that a municipality's existing files are found by greeklish too."""
+"""18.0.1.1.0: every file gains the sound of its name (phonetic_key, for
+greeklish search) and its search key loses the Latin form the sound now
+answers for. Both are computed for the files written before, in batches, so
+that a municipality's existing files are found by greeklish too."""
 
 from odoo import SUPERUSER_ID, api
 
@@ -12,9 +13,11 @@ def migrate(cr, version):
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
     Beneficiary = env["kentro.beneficiary"].with_context(active_test=False)
-    field = Beneficiary._fields["search_key"]
+    names = ["search_key", "phonetic_key"]
     ids = Beneficiary.search([]).ids
     for start in range(0, len(ids), BATCH):
-        env.add_to_compute(field, Beneficiary.browse(ids[start : start + BATCH]))
-        Beneficiary.flush_model(["search_key"])
+        batch = Beneficiary.browse(ids[start : start + BATCH])
+        for name in names:
+            env.add_to_compute(Beneficiary._fields[name], batch)
+        Beneficiary.flush_model(names)
         env.invalidate_all()
