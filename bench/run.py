@@ -22,12 +22,14 @@ HERE = Path(__file__).resolve().parent
 ADDONS = "kentro_community,kentro_roma_annex,kentro_migrant_annex,kentro_mobile_unit"
 
 
-def odoo_env(config, database):
-    """An Odoo environment (superuser) on ``database``, in this process."""
+def odoo_env(config, database, configured=False):
+    """An Odoo environment (superuser) on ``database``, in this process; the
+    configuration is read once per process (``configured``: already read)."""
     import odoo
     from odoo import SUPERUSER_ID, api
 
-    odoo.tools.config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
+    if not configured:
+        odoo.tools.config.parse_config(["-c", config, "-d", database, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(database)
     cr = registry.cursor()
     return api.Environment(cr, SUPERUSER_ID, {"lang": "en_US", "tz": "Europe/Athens"})
@@ -56,7 +58,7 @@ def child(args):
         elif args.step == "growth":
             # Both municipalities in one process, their lookups alternated, so
             # that the growth figure compares like with like.
-            small_env = odoo_env(args.config, args.small_database)
+            small_env = odoo_env(args.config, args.small_database, configured=True)
             try:
                 small = Measures(small_env, max(args.size // 10, 1))
                 result = Measures(env, args.size).amka_growth(small)
