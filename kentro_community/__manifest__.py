@@ -45,6 +45,8 @@ Kentro addon builds on.
         "views/kentro_vulnerability_views.xml",
         "views/kentro_need_views.xml",
         "views/kentro_need_assessment_views.xml",
+        "views/kentro_esf_operation_views.xml",
+        "views/kentro_esf_participant_views.xml",
         "views/kentro_case_note_views.xml",
         "views/kentro_referral_views.xml",
         "views/kentro_protocol_entry_views.xml",

@@ -59,3 +59,5 @@ from . import kentro_volunteer_assignment
 from . import kentro_protocol_entry
 from . import kentro_local_holiday
 from . import resource_calendar_leaves
+from . import kentro_esf_operation
+from . import kentro_esf_participant

@@ -188,6 +188,37 @@ class KentroPersonalDataMixin(models.AbstractModel):
                 "erase": "delete",
                 "confidential": True,
             },
+            # Kept on erasure: the operation's participant data must stay for its
+            # audit (Reg. 2021/1060, art. 82); the record holds no name and points
+            # at the anonymised file.
+            "kentro.esf.participant": {
+                "link": ["beneficiary_id"],
+                "export": [
+                    "operation_id",
+                    "entry_date",
+                    "gender",
+                    "age",
+                    "employment",
+                    "education",
+                    "third_country",
+                    "disability",
+                    "foreign_background",
+                    "minority",
+                    "homeless",
+                    "rural",
+                    "state",
+                    "exit_date",
+                    "exit_reason",
+                    "result_job_searching",
+                    "result_education",
+                    "result_qualification",
+                    "result_employed",
+                    "follow_up_date",
+                    "follow_up_employed",
+                    "follow_up_improved",
+                ],
+                "erase": "keep",
+            },
             "kentro.need.assessment": {
                 "link": ["beneficiary_id"],
                 "export": ["date", "need_id", "severity", "user_id", "notes"],

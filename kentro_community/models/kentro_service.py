@@ -108,7 +108,10 @@ class KentroService(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_duration_value(vals.get("duration"))
-        return super().create(vals_list)
+        services = super().create(vals_list)
+        # A person's first service within an ESF+ operation is their entry.
+        self.env["kentro.esf.participant"]._kentro_enter(services)
+        return services
 
     def write(self, vals):
         self._check_duration_value(vals.get("duration"))

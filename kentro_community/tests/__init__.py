@@ -39,3 +39,4 @@ from . import test_casework_tour
 from . import test_phones
 from . import test_holidays
 from . import test_greeklish
+from . import test_esf_participants

@@ -1,0 +1,406 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .kentro_beneficiary import (
+    AGE_BANDS,
+    EDUCATION_BANDS,
+    GENDERS,
+    age_values,
+    is_long_term_unemployed,
+)
+
+ANSWERS = [("yes", "Yes"), ("no", "No"), ("refused", "Refused to answer")]
+EMPLOYMENT = [
+    ("unemployed", "Unemployed"),
+    ("long_term_unemployed", "Long-term unemployed"),
+    ("inactive", "Inactive"),
+    ("employed", "Employed, including self-employed"),
+]
+EXIT_REASONS = [
+    ("closed", "File closed"),
+    ("inactive", "No service for months"),
+    ("operation_end", "The operation ended"),
+    ("other", "Other"),
+]
+# The entry data the indicators cannot do without (Annex I): a participant
+# whose record lacks one of them is refused by the participants system.
+MANDATORY = ("gender", "age_group", "employment", "education")
+# What the person may decline to say; the refusal is kept, never guessed.
+SENSITIVE = ("disability", "foreign_background", "minority", "homeless")
+FOLLOW_UP_MONTHS = 6
+
+
+def employment_of(person, day):
+    """The Annex I employment status of ``person``'s file on ``day``: long-term
+    unemployed after twelve months registered at ΔΥΠΑ."""
+    status = person.employment_status
+    if status == "unemployed":
+        long_term = is_long_term_unemployed(
+            status, person.dypa_registration_date, day - relativedelta(months=12)
+        )
+        return "long_term_unemployed" if long_term else "unemployed"
+    if status in ("employed", "self_employed"):
+        return "employed"
+    if status in ("inactive", "student", "retired"):
+        return "inactive"
+    return False
+
+
+class KentroEsfParticipant(models.Model):
+    """A person's participation in an ESF+ operation: the entry record, made
+    when the person first receives a service within the operation's dates at
+    one of its structures, with the Annex I output data as they were that day
+    (frozen: later changes of the file do not rewrite them); and the exit
+    record, when the person leaves, with the immediate results and the
+    follow-up six months later."""
+
+    _name = "kentro.esf.participant"
+    _description = "ESF+ participant"
+    _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "entry_date desc, id desc"
+    _rec_name = "beneficiary_id"
+
+    beneficiary_id = fields.Many2one(ondelete="cascade")
+    operation_id = fields.Many2one(
+        "kentro.esf.operation",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Case worker",
+        index=True,
+        help="The professional who gave the first service: the one asked to complete the "
+        "entry data and to follow the person up.",
+    )
+    state = fields.Selection(
+        [("entered", "In the operation"), ("exited", "Left")],
+        required=True,
+        default="entered",
+        tracking=True,
+        index=True,
+    )
+
+    # Entry: the Annex I output data on the day of entry
+    entry_date = fields.Date(required=True, index=True, tracking=True)
+    entry_service_id = fields.Many2one("kentro.service", ondelete="set null")
+    gender = fields.Selection(GENDERS, tracking=True)
+    age = fields.Integer(string="Age at entry", aggregator=None)
+    age_group = fields.Selection(AGE_BANDS, tracking=True)
+    employment = fields.Selection(EMPLOYMENT, string="Employment status", tracking=True)
+    education = fields.Selection(EDUCATION_BANDS, string="Education (ISCED)", tracking=True)
+    third_country = fields.Boolean(
+        string="Third-country national",
+        tracking=True,
+        help="Not a citizen of a member state of the European Union.",
+    )
+    disability = fields.Selection(ANSWERS, string="With disabilities", tracking=True)
+    foreign_background = fields.Selection(ANSWERS, tracking=True)
+    minority = fields.Selection(
+        ANSWERS,
+        string="Minority, including the Roma",
+        tracking=True,
+        help="Minorities, including marginalised communities such as the Roma.",
+    )
+    homeless = fields.Selection(
+        ANSWERS, string="Homeless or affected by housing exclusion", tracking=True
+    )
+    rural = fields.Boolean(string="From a rural area", tracking=True)
+    missing_data = fields.Char(
+        compute="_compute_missing_data",
+        store=True,
+        help="The entry data still missing, which the participants system would refuse.",
+    )
+    data_complete = fields.Boolean(compute="_compute_missing_data", store=True, index=True)
+    entry_deadline = fields.Date(
+        string="Entry data due",
+        compute="_compute_entry_deadline",
+        store=True,
+        index=True,
+    )
+
+    # Exit: the immediate results, within four weeks of leaving
+    exit_date = fields.Date(tracking=True, index=True)
+    exit_reason = fields.Selection(EXIT_REASONS, tracking=True)
+    result_job_searching = fields.Boolean(string="Engaged in job searching", tracking=True)
+    result_education = fields.Boolean(string="In education or training", tracking=True)
+    result_qualification = fields.Boolean(string="Gained a qualification", tracking=True)
+    result_employed = fields.Boolean(
+        string="In employment, including self-employment", tracking=True
+    )
+
+    # Longer-term results, six months after leaving
+    follow_up_due = fields.Date(
+        string="Follow-up due", compute="_compute_follow_up_due", store=True, index=True
+    )
+    follow_up_date = fields.Date(string="Followed up on", tracking=True)
+    follow_up_employed = fields.Boolean(
+        string="In employment six months after leaving", tracking=True
+    )
+    follow_up_improved = fields.Boolean(
+        string="Improved labour market situation six months after leaving", tracking=True
+    )
+
+    _sql_constraints = [
+        (
+            "operation_beneficiary_uniq",
+            "UNIQUE(operation_id, beneficiary_id)",
+            "A person enters an operation once.",
+        ),
+    ]
+
+    @api.depends(*MANDATORY)
+    def _compute_missing_data(self):
+        labels = {name: self._fields[name]._description_string(self.env) for name in MANDATORY}
+        for participant in self:
+            missing = [labels[name] for name in MANDATORY if not participant[name]]
+            participant.missing_data = ", ".join(missing) or False
+            participant.data_complete = not missing
+
+    @api.depends("entry_date", "operation_id.entry_deadline_days")
+    def _compute_entry_deadline(self):
+        for participant in self:
+            participant.entry_deadline = participant.entry_date and (
+                participant.entry_date
+                + relativedelta(days=participant.operation_id.entry_deadline_days)
+            )
+
+    @api.depends("exit_date")
+    def _compute_follow_up_due(self):
+        for participant in self:
+            participant.follow_up_due = participant.exit_date and (
+                participant.exit_date + relativedelta(months=FOLLOW_UP_MONTHS)
+            )
+
+    @api.constrains("entry_date", "exit_date", "follow_up_date")
+    def _check_dates(self):
+        for participant in self:
+            if participant.exit_date and participant.exit_date < participant.entry_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s cannot leave the operation on %(exit)s, before entering it "
+                        "on %(entry)s.",
+                        person=participant.beneficiary_id.name,
+                        exit=participant.exit_date.strftime("%d/%m/%Y"),
+                        entry=participant.entry_date.strftime("%d/%m/%Y"),
+                    )
+                )
+            if participant.follow_up_date and (
+                not participant.exit_date or participant.follow_up_date < participant.exit_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The follow-up of %(person)s comes after the person left the operation.",
+                        person=participant.beneficiary_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ entry
+    @api.model
+    def _kentro_entry_values(self, person, day):
+        """The Annex I output data of ``person`` on ``day``, as the file says
+        them and as its annexes add (``super()``). A person who declined to
+        give sensitive data is recorded as having refused, never guessed."""
+        age, age_group = age_values(person.birthdate, day)
+        refused = person.esf_sensitive_refused
+        vulnerabilities = set(person.vulnerability_ids.mapped("code"))
+        eu = self.env.ref("base.europe").country_ids
+        greece = self.env.ref("base.gr")
+
+        def answer(known):
+            return "refused" if refused else ("yes" if known else "no")
+
+        return {
+            "gender": person.gender or False,
+            "age": age,
+            "age_group": age_group,
+            "employment": employment_of(person, day),
+            "education": person.education_band or False,
+            "third_country": bool(person.nationality_id) and person.nationality_id not in eu,
+            "disability": answer(person.disability or "disability" in vulnerabilities),
+            "foreign_background": answer(
+                bool(person.nationality_id) and person.nationality_id != greece
+            ),
+            "minority": answer("roma" in vulnerabilities),
+            "homeless": answer("homeless" in vulnerabilities),
+            "rural": False,
+        }
+
+    @api.model
+    def _kentro_enter(self, services):
+        """Make the entry record of each person whose service in ``services``
+        is their first within a running operation of its structure. Called
+        when services are logged, whoever logs them."""
+        services = services.filtered(lambda service: service.beneficiary_id and service.date)
+        if not services:
+            return self.browse()
+        # sudo: entry records are made for every service of a structure in an
+        # operation, whoever logs it (reception too, who may not read them);
+        # nothing is returned to the user but the records made.
+        Operation = self.env["kentro.esf.operation"].sudo()
+        operations = Operation.search(
+            [
+                ("centre_ids", "in", services.centre_id.ids),
+                ("date_start", "<=", max(services.mapped("date"))),
+                ("date_end", ">=", min(services.mapped("date"))),
+            ]
+        )
+        if not operations:
+            return self.browse()
+        # sudo: see above. Whoever logs the service does not follow the record
+        # (no e-mail of special-category data to reception).
+        Participant = self.sudo().with_context(mail_create_nosubscribe=True)
+        entered = {
+            (participant.operation_id.id, participant.beneficiary_id.id)
+            for participant in Participant.search(
+                [
+                    ("operation_id", "in", operations.ids),
+                    ("beneficiary_id", "in", services.beneficiary_id.ids),
+                ]
+            )
+        }
+        values = []
+        for service in services.sorted(lambda service: (service.date, service.id)):
+            operation = operations.filtered(
+                lambda operation, service=service: (
+                    service.centre_id in operation.centre_ids
+                    and operation.date_start <= service.date <= operation.date_end
+                )
+            )[:1]
+            key = (operation.id, service.beneficiary_id.id)
+            if not operation or key in entered:
+                continue
+            entered.add(key)
+            person = service.beneficiary_id.sudo()  # sudo: see above
+            values.append(
+                {
+                    "operation_id": operation.id,
+                    "beneficiary_id": person.id,
+                    "centre_id": service.centre_id.id,
+                    "entry_date": service.date,
+                    "entry_service_id": service.id,
+                    "user_id": service.user_id.id,
+                    **self._kentro_entry_values(person, service.date),
+                }
+            )
+        participants = Participant.create(values)
+        participants._kentro_ask_for_missing_data()
+        return participants
+
+    def _kentro_ask_for_missing_data(self):
+        """A to-do for the case worker of each record with entry data missing,
+        due on the operation's deadline; none twice."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for participant in self.filtered(
+            lambda participant: not participant.data_complete and participant.user_id
+        ):
+            if participant.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == todo
+            ):
+                continue
+            participant.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=participant.entry_deadline,
+                user_id=participant.user_id.id,
+                summary=self.env._("Complete the ESF+ entry data"),
+                note=self.env._("Missing: %(missing)s", missing=participant.missing_data),
+            )
+
+    def action_refresh_entry_data(self):
+        """Take the entry data again from the file, as it was corrected: only
+        the data still missing are filled, what was recorded stays."""
+        for participant in self:
+            if participant.state != "entered":
+                raise UserError(
+                    self.env._("The entry data of a person who left stay as they were.")
+                )
+            fresh = self._kentro_entry_values(participant.beneficiary_id, participant.entry_date)
+            participant.write(
+                {name: fresh[name] for name in MANDATORY if not participant[name] and fresh[name]}
+            )
+        self.filtered("data_complete").activity_feedback(
+            ["mail.mail_activity_data_todo"],
+            feedback=self.env._("Entry data complete."),
+        )
+        return True
+
+    # ------------------------------------------------------------------- exit
+    def _kentro_exit(self, day, reason):
+        """The people of ``self`` leave the operation on ``day``; their case
+        worker is asked to follow them up six months later."""
+        leaving = self.filtered(lambda participant: participant.state == "entered")
+        for participant in leaving:
+            participant.write(
+                {
+                    "state": "exited",
+                    "exit_date": max(day, participant.entry_date),
+                    "exit_reason": reason,
+                }
+            )
+        for participant in leaving.filtered("user_id"):
+            participant.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=participant.follow_up_due,
+                user_id=participant.user_id.id,
+                summary=self.env._("ESF+ follow-up six months after leaving"),
+                note=self.env._(
+                    "Ask whether the person is in employment and whether their situation in the "
+                    "labour market has improved, and record the answer."
+                ),
+            )
+        return leaving
+
+    def action_exit(self):
+        self._kentro_exit(fields.Date.context_today(self), "other")
+        return True
+
+    @api.model
+    def _cron_exits(self):
+        """Who leaves: the people whose file was closed, who have had no
+        service for the operation's months, or whose operation has ended."""
+        today = fields.Date.context_today(self)
+        # sudo: the daily job records exits for every structure.
+        Participant = self.sudo()
+        open_records = Participant.search([("state", "=", "entered")])
+        ended = open_records.filtered(lambda participant: participant.operation_id.date_end < today)
+        for operation, records in ended.grouped("operation_id").items():
+            records._kentro_exit(operation.date_end, "operation_end")
+        open_records -= ended
+        closed = open_records.filtered(
+            lambda participant: participant.beneficiary_id.state == "closed"
+        )
+        for participant in closed:
+            participant._kentro_exit(participant.beneficiary_id.closed_date or today, "closed")
+        open_records -= closed
+        if not open_records:
+            return
+        # sudo: the daily job reads the date of each person's last service.
+        Service = self.env["kentro.service"].sudo()
+        last = dict(
+            Service._read_group(
+                [("beneficiary_id", "in", open_records.beneficiary_id.ids)],
+                ["beneficiary_id"],
+                ["date:max"],
+            )
+        )
+        for participant in open_records:
+            latest = last.get(participant.beneficiary_id) or participant.entry_date
+            months = participant.operation_id.inactivity_months
+            if latest + relativedelta(months=months) <= today:
+                participant._kentro_exit(latest, "inactive")
+
+    def action_record_follow_up(self):
+        """The follow-up is recorded: its to-do is done."""
+        for participant in self:
+            if participant.state != "exited":
+                raise UserError(self.env._("A person is followed up after leaving the operation."))
+            if not participant.follow_up_date:
+                participant.follow_up_date = fields.Date.context_today(self)
+        self.activity_feedback(
+            ["mail.mail_activity_data_todo"], feedback=self.env._("Follow-up recorded.")
+        )
+        return True
