@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import groups
 from .kentro_beneficiary import (
     AGE_BANDS,
     EDUCATION_BANDS,
@@ -283,13 +284,23 @@ class KentroEsfParticipant(models.Model):
                     "centre_id": service.centre_id.id,
                     "entry_date": service.date,
                     "entry_service_id": service.id,
-                    "user_id": service.user_id.id,
+                    "user_id": self._kentro_case_worker(service).id,
                     **self._kentro_entry_values(person, service.date),
                 }
             )
         participants = Participant.create(values)
         participants._kentro_ask_for_missing_data()
         return participants
+
+    @api.model
+    def _kentro_case_worker(self, service):
+        """Who completes the entry data and follows the person up: the
+        professional who gave the first service, else the structure's head
+        (a service logged by Odoo itself, or by reception for someone else)."""
+        user = service.user_id
+        if user and not user._is_superuser() and user.has_group(groups.PROFESSIONAL):
+            return user
+        return service.centre_id.head_id
 
     def _kentro_ask_for_missing_data(self):
         """A to-do for the case worker of each record with entry data missing,

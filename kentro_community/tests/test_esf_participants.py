@@ -80,6 +80,18 @@ class TestEsfParticipants(KentroRegistryCase):
         self.assertTrue(participant.data_complete)
 
     @freeze_time("2026-03-10")
+    def test_a_service_odoo_logs_makes_the_head_the_case_worker(self):
+        self.centre.head_id = self.user_head
+        self.env["kentro.service"].create(
+            {
+                "beneficiary_id": self.papadopoulos.id,
+                "service_type_id": self.counselling.id,
+                "date": date(2026, 3, 2),
+            }
+        )
+        self.assertEqual(self._participant(self.papadopoulos).user_id, self.user_head)
+
+    @freeze_time("2026-03-10")
     def test_no_entry_outside_the_operation(self):
         # Before it started, and at a structure it does not cover.
         self._serve(self.papadopoulos, date(2025, 12, 20))
