@@ -40,6 +40,9 @@ EMPLOYMENT_STATUSES = [
     ("student", "Pupil or student"),
     ("retired", "Retired"),
 ]
+# How the ESF+ indicators (Reg. 2021/1057, Annex I) count the statuses.
+ESF_EMPLOYED = ("employed", "self_employed")
+ESF_INACTIVE = ("inactive", "student", "retired")
 ID_DOCUMENT_TYPES = [
     ("id_card", "Identity card (ΑΔΤ)"),
     ("passport", "Passport"),

@@ -310,10 +310,15 @@ class KentroCentre(models.Model):
         calendar = self._opening_calendar()
         tz = self._local_timezone()
         first = day.date() if isinstance(day, datetime) else day
+        # One look at the calendar over the two months, not one per day.
+        start = tz.localize(
+            datetime.combine(min(first, first + timedelta(days=59 * step)), time.min)
+        )
+        intervals = calendar._work_intervals_batch(start, start + timedelta(days=60))[False]
+        open_days = {begin.astimezone(tz).date() for begin, _end, _records in intervals}
         for offset in range(60):
             day = first + timedelta(days=offset * step)
-            start = tz.localize(datetime.combine(day, time.min))
-            if calendar._work_intervals_batch(start, start + timedelta(days=1))[False]:
+            if day in open_days:
                 return datetime.combine(day, time.min)
         raise ValidationError(
             self.env._(

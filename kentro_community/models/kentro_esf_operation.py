@@ -127,25 +127,6 @@ class KentroEsfOperation(models.Model):
                     )
                 )
 
-    @api.model
-    def _kentro_running(self, centres, day):
-        """``{structure: operation}`` of the operations running on ``day`` at
-        ``centres`` (as superuser: who counts in an operation does not depend
-        on who records the service)."""
-        # sudo: see above; only the pairing is returned, to create records.
-        operations = self.sudo().search(
-            [
-                ("centre_ids", "in", centres.ids),
-                ("date_start", "<=", day),
-                ("date_end", ">=", day),
-            ]
-        )
-        return {
-            centre: operation
-            for operation in operations
-            for centre in operation.centre_ids & centres
-        }
-
     def action_participants(self):
         self.ensure_one()
         return {

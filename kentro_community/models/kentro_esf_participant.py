@@ -7,6 +7,8 @@ from ..tools import groups
 from .kentro_beneficiary import (
     AGE_BANDS,
     EDUCATION_BANDS,
+    ESF_EMPLOYED,
+    ESF_INACTIVE,
     GENDERS,
     age_values,
     is_long_term_unemployed,
@@ -42,9 +44,9 @@ def employment_of(person, day):
             status, person.dypa_registration_date, day - relativedelta(months=12)
         )
         return "long_term_unemployed" if long_term else "unemployed"
-    if status in ("employed", "self_employed"):
+    if status in ESF_EMPLOYED:
         return "employed"
-    if status in ("inactive", "student", "retired"):
+    if status in ESF_INACTIVE:
         return "inactive"
     return False
 
@@ -344,14 +346,11 @@ class KentroEsfParticipant(models.Model):
         """The people of ``self`` leave the operation on ``day``; their case
         worker is asked to follow them up six months later."""
         leaving = self.filtered(lambda participant: participant.state == "entered")
-        for participant in leaving:
-            participant.write(
-                {
-                    "state": "exited",
-                    "exit_date": max(day, participant.entry_date),
-                    "exit_reason": reason,
-                }
-            )
+        # Nobody leaves before entering: one write per exit date.
+        for exit_date, records in leaving.grouped(
+            lambda participant: max(day, participant.entry_date)
+        ).items():
+            records.write({"state": "exited", "exit_date": exit_date, "exit_reason": reason})
         for participant in leaving.filtered("user_id"):
             participant.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -376,17 +375,19 @@ class KentroEsfParticipant(models.Model):
         today = fields.Date.context_today(self)
         # sudo: the daily job records exits for every structure.
         Participant = self.sudo()
-        open_records = Participant.search([("state", "=", "entered")])
-        ended = open_records.filtered(lambda participant: participant.operation_id.date_end < today)
+        ended = Participant.search(
+            [("state", "=", "entered"), ("operation_id.date_end", "<", today)]
+        )
         for operation, records in ended.grouped("operation_id").items():
             records._kentro_exit(operation.date_end, "operation_end")
-        open_records -= ended
-        closed = open_records.filtered(
-            lambda participant: participant.beneficiary_id.state == "closed"
+        closed = Participant.search(
+            [("state", "=", "entered"), ("beneficiary_id.state", "=", "closed")]
         )
-        for participant in closed:
-            participant._kentro_exit(participant.beneficiary_id.closed_date or today, "closed")
-        open_records -= closed
+        for day, records in closed.grouped(
+            lambda participant: participant.beneficiary_id.closed_date or today
+        ).items():
+            records._kentro_exit(day, "closed")
+        open_records = Participant.search([("state", "=", "entered")])
         if not open_records:
             return
         # sudo: the daily job reads the date of each person's last service.
@@ -398,11 +399,15 @@ class KentroEsfParticipant(models.Model):
                 ["date:max"],
             )
         )
+        inactive = {}
         for participant in open_records:
             latest = last.get(participant.beneficiary_id) or participant.entry_date
             months = participant.operation_id.inactivity_months
             if latest + relativedelta(months=months) <= today:
-                participant._kentro_exit(latest, "inactive")
+                inactive.setdefault(latest, Participant.browse())
+                inactive[latest] |= participant
+        for day, records in inactive.items():
+            records._kentro_exit(day, "inactive")
 
     def action_record_follow_up(self):
         """The follow-up is recorded: its to-do is done."""

@@ -119,7 +119,7 @@ class TestEsfParticipants(KentroRegistryCase):
 
     @freeze_time("2026-03-10")
     def test_refusals_are_kept_as_refusals(self):
-        self.annex_person.sudo().write(
+        self.annex_person.write(
             {
                 "esf_sensitive_refused": True,
                 "vulnerability_ids": [

@@ -10,6 +10,7 @@ from odoo.tools import SQL, html2plaintext
 from odoo.tools.safe_eval import safe_eval
 
 from ..models.calendar_event import opening_hours_text
+from ..models.kentro_beneficiary import ESF_EMPLOYED, ESF_INACTIVE
 from ..tools import dates, groups
 from ..tools.reports import Hours, Memo, crosstab
 
@@ -754,12 +755,10 @@ class KentroActivityReport(models.TransientModel):
             row(env._("Participants"), []),
             row(env._("Unemployed"), [("employment_status", "=", "unemployed")]),
             row(env._("Long-term unemployed"), [("long_term_unemployed", "=", True)]),
-            row(
-                env._("Inactive"), [("employment_status", "in", ("inactive", "student", "retired"))]
-            ),
+            row(env._("Inactive"), [("employment_status", "in", ESF_INACTIVE)]),
             row(
                 env._("Employed, including self-employed"),
-                [("employment_status", "in", ("employed", "self_employed"))],
+                [("employment_status", "in", ESF_EMPLOYED)],
             ),
             row(env._("Below 18 years of age"), [("age_band", "=", "under_18")]),
             row(env._("Aged 18-29"), [("age_band", "=", "18_29")]),
