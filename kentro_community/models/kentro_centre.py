@@ -214,6 +214,15 @@ class KentroCentre(models.Model):
     dashboard_reviews_missed = fields.Integer(
         string="Missed reviews this month", compute="_compute_dashboard", groups=groups.HEAD
     )
+    dashboard_esf_missing = fields.Integer(
+        string="ESF+ entries missing data", compute="_compute_dashboard", groups=groups.HEAD
+    )
+    dashboard_esf_results = fields.Integer(
+        string="ESF+ results on leaving due", compute="_compute_dashboard", groups=groups.HEAD
+    )
+    dashboard_esf_follow_ups = fields.Integer(
+        string="ESF+ follow-ups due", compute="_compute_dashboard", groups=groups.HEAD
+    )
 
     def _dashboard_domains(self):
         today = fields.Date.context_today(self)
@@ -253,6 +262,25 @@ class KentroCentre(models.Model):
                 "kentro.support.review",
                 "centre_id",
                 [("state", "in", ("missed", "no_show")), ("recorded_date", ">=", first)],
+            ),
+            "dashboard_esf_missing": (
+                "kentro.esf.participant",
+                "centre_id",
+                [("state", "=", "entered"), ("data_complete", "=", False)],
+            ),
+            "dashboard_esf_results": (
+                "kentro.esf.participant",
+                "centre_id",
+                [("state", "=", "exited"), ("results_date", "=", False)],
+            ),
+            "dashboard_esf_follow_ups": (
+                "kentro.esf.participant",
+                "centre_id",
+                [
+                    ("state", "=", "exited"),
+                    ("follow_up_date", "=", False),
+                    ("follow_up_due", "<=", today),
+                ],
             ),
         }
 

@@ -137,3 +137,16 @@ class KentroEsfOperation(models.Model):
             "domain": [("operation_id", "=", self.id)],
             "context": {"default_operation_id": self.id},
         }
+
+    def action_esf_report(self):
+        """The indicators and the participants file of this operation."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("ESF+ indicators and participants file"),
+            "res_model": "kentro.esf.report",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_operation_id": self.id},
+        }

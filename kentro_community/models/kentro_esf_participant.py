@@ -33,6 +33,10 @@ MANDATORY = ("gender", "age_group", "employment", "education")
 # What the person may decline to say; the refusal is kept, never guessed.
 SENSITIVE = ("disability", "foreign_background", "minority", "homeless")
 FOLLOW_UP_MONTHS = 6
+# Annex I: the immediate results are those up to four weeks after leaving.
+RESULTS_DAYS = 28
+# Below this age nobody is in the labour force (ILO: 15 and above).
+WORKING_AGE = 15
 
 
 def employment_of(person, day):
@@ -135,6 +139,14 @@ class KentroEsfParticipant(models.Model):
     result_employed = fields.Boolean(
         string="In employment, including self-employment", tracking=True
     )
+    results_due = fields.Date(
+        string="Results due", compute="_compute_results_due", store=True, index=True
+    )
+    results_date = fields.Date(
+        string="Results recorded on",
+        tracking=True,
+        help="The day the results on leaving were recorded; until then they are due.",
+    )
 
     # Longer-term results, six months after leaving
     follow_up_due = fields.Date(
@@ -170,6 +182,13 @@ class KentroEsfParticipant(models.Model):
             participant.entry_deadline = participant.entry_date and (
                 participant.entry_date
                 + relativedelta(days=participant.operation_id.entry_deadline_days)
+            )
+
+    @api.depends("exit_date")
+    def _compute_results_due(self):
+        for participant in self:
+            participant.results_due = participant.exit_date and (
+                participant.exit_date + relativedelta(days=RESULTS_DAYS)
             )
 
     @api.depends("exit_date")
@@ -354,6 +373,16 @@ class KentroEsfParticipant(models.Model):
         for participant in leaving.filtered("user_id"):
             participant.activity_schedule(
                 "mail.mail_activity_data_todo",
+                date_deadline=participant.results_due,
+                user_id=participant.user_id.id,
+                summary=self.env._("ESF+ results on leaving"),
+                note=self.env._(
+                    "Record whether the person, on leaving, searches for a job, is in education or "
+                    "training, gained a qualification or is in employment."
+                ),
+            )
+            participant.activity_schedule(
+                "mail.mail_activity_data_todo",
                 date_deadline=participant.follow_up_due,
                 user_id=participant.user_id.id,
                 summary=self.env._("ESF+ follow-up six months after leaving"),
@@ -409,6 +438,26 @@ class KentroEsfParticipant(models.Model):
         for day, records in inactive.items():
             records._kentro_exit(day, "inactive")
 
+    def _kentro_done(self, due_field, feedback):
+        """Mark done the to-do of each record due on its ``due_field``."""
+        for participant in self:
+            participant.activity_ids.filtered(
+                lambda activity, day=participant[due_field]: activity.date_deadline == day
+                and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+            ).action_feedback(feedback=feedback)
+
+    def action_record_results(self):
+        """The results on leaving are recorded: their to-do is done."""
+        for participant in self:
+            if participant.state != "exited":
+                raise UserError(
+                    self.env._("The results on leaving are recorded after the person left.")
+                )
+            if not participant.results_date:
+                participant.results_date = fields.Date.context_today(self)
+        self._kentro_done("results_due", self.env._("Results on leaving recorded."))
+        return True
+
     def action_record_follow_up(self):
         """The follow-up is recorded: its to-do is done."""
         for participant in self:
@@ -416,7 +465,45 @@ class KentroEsfParticipant(models.Model):
                 raise UserError(self.env._("A person is followed up after leaving the operation."))
             if not participant.follow_up_date:
                 participant.follow_up_date = fields.Date.context_today(self)
-        self.activity_feedback(
-            ["mail.mail_activity_data_todo"], feedback=self.env._("Follow-up recorded.")
-        )
+        self._kentro_done("follow_up_due", self.env._("Follow-up recorded."))
         return True
+
+    # ------------------------------------------------------------- checking
+    def _kentro_problems(self):
+        """{record: [why the participants system would refuse it]}: data
+        missing or contradicting each other, in the user's language."""
+        _ = self.env._
+        problems = {}
+        for participant in self:
+            person = participant.beneficiary_id
+            found = []
+            if not person.amka and not person.id_document_number:
+                found.append(_("Neither ΑΜΚΑ nor an identity document number"))
+            missing = [
+                self._fields[name]._description_string(self.env)
+                for name in MANDATORY
+                if not participant[name]
+            ]
+            if missing:
+                found.append(_("Missing: %(missing)s", missing=", ".join(missing)))
+            working = participant.employment in ("employed", "unemployed", "long_term_unemployed")
+            if person.birthdate and participant.age < WORKING_AGE and working:
+                found.append(
+                    _(
+                        "Aged %(age)s at entry, below working age, yet employed or unemployed",
+                        age=participant.age,
+                    )
+                )
+            if participant.education == "isced_5_8" and participant.age_group == "under_18":
+                found.append(_("Tertiary education below 18 years of age"))
+            if participant.third_country and participant.foreign_background == "no":
+                found.append(_("A third-country national without a foreign background"))
+            if participant.state == "exited" and not participant.exit_reason:
+                found.append(_("Left without a reason for leaving"))
+            if (
+                participant.follow_up_employed or participant.follow_up_improved
+            ) and not participant.follow_up_date:
+                found.append(_("Results six months after leaving without a follow-up date"))
+            if found:
+                problems[participant] = found
+        return problems

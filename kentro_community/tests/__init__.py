@@ -40,3 +40,4 @@ from . import test_phones
 from . import test_holidays
 from . import test_greeklish
 from . import test_esf_participants
+from . import test_esf_report

@@ -188,6 +188,10 @@ class TestEsfParticipants(KentroRegistryCase):
         )
         participant.with_user(self.user_professional).action_record_follow_up()
         self.assertEqual(participant.follow_up_date, date(2026, 10, 1))
+        # The results on leaving are still due, and their to-do stays.
+        self.assertEqual(participant.activity_ids.date_deadline, date(2026, 3, 30))
+        participant.with_user(self.user_professional).action_record_results()
+        self.assertEqual(participant.results_date, date(2026, 10, 1))
         self.assertFalse(participant.activity_ids)
 
     @freeze_time("2026-05-01")

@@ -8,3 +8,4 @@ from . import kentro_migrant_document
 from . import calendar_event
 from . import kentro_group_activity
 from . import kentro_greek_course_result
+from . import kentro_esf_participant

@@ -6,6 +6,9 @@ AREA_KINDS = [
     ("municipal_unit", "Municipal unit"),
     ("community", "Community"),
 ]
+# Eurostat's degree of urbanisation (DEGURBA), which the ESF+ indicator
+# «participants from rural areas» follows.
+URBANISATION = [("city", "City"), ("town", "Town or suburb"), ("rural", "Rural area")]
 # Kallikratis: a municipality holds municipal units, which hold communities.
 PARENT_KIND = {"municipal_unit": "municipality", "community": "municipal_unit"}
 
@@ -28,6 +31,13 @@ class KentroArea(models.Model):
     child_ids = fields.One2many("kentro.area", "parent_id")
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     active = fields.Boolean(default=True)
+    urbanisation = fields.Selection(
+        URBANISATION,
+        string="Degree of urbanisation",
+        help="Eurostat's degree of urbanisation; an area without one takes that of the area it "
+        "belongs to. People living in a rural area count as from a rural area in the ESF+ "
+        "indicators.",
+    )
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
@@ -58,3 +68,12 @@ class KentroArea(models.Model):
                         area=area.name,
                     )
                 )
+
+    def _kentro_urbanisation(self):
+        """The area's degree of urbanisation, or that of the nearest area it
+        belongs to which has one."""
+        self.ensure_one()
+        area = self
+        while area and not area.urbanisation:
+            area = area.parent_id
+        return area.urbanisation or False

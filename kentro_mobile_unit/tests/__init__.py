@@ -8,3 +8,4 @@ from . import test_mobile_day
 from . import test_security_matrix
 from . import test_translations
 from . import test_holidays
+from . import test_esf

@@ -7,3 +7,4 @@ from . import kentro_roma_field_visit
 from . import kentro_roma_escort
 from . import kentro_roma_school_record
 from . import kentro_beneficiary
+from . import kentro_esf_participant

@@ -6,3 +6,4 @@ from . import test_access
 from . import test_personal_data
 from . import test_security_matrix
 from . import test_translations
+from . import test_esf

@@ -1,0 +1,478 @@
+import base64
+import csv
+import io
+from urllib.parse import quote
+
+import xlsxwriter
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+from ..models.kentro_beneficiary import GENDERS
+
+# The participants file's columns, in this order (README, «ESF+ participants
+# file»): (column, what it holds). Codes, not labels: the file is read by the
+# managing authority's system, whatever the language of whoever printed it.
+EXPORT_COLUMNS = [
+    "operation_code",
+    "record",
+    "amka",
+    "id_document_number",
+    "last_name",
+    "first_name",
+    "birthdate",
+    "gender",
+    "structure",
+    "entry_date",
+    "age_at_entry",
+    "employment",
+    "education",
+    "disability",
+    "third_country",
+    "foreign_background",
+    "minority",
+    "homeless",
+    "rural",
+    "exit_date",
+    "exit_reason",
+    "result_job_searching",
+    "result_education",
+    "result_qualification",
+    "result_employed",
+    "follow_up_date",
+    "follow_up_employed",
+    "follow_up_improved",
+]
+
+
+def _day(value):
+    return value.isoformat() if value else ""
+
+
+def _flag(value):
+    return "1" if value else "0"
+
+
+class KentroEsfReport(models.TransientModel):
+    """An ESF+ operation's figures for a period, for its head or the
+    administrator: the Annex I common indicators (output EECO01-17 at entry,
+    result EECR01-06 at and six months after leaving) as PDF or XLSX, or the
+    participants file the managing authority's system takes (one row per
+    entry and exit record) as XLSX or CSV, after a check that lists the rows
+    it would refuse. Everything is read as the user: the record rules give the
+    participants of the structures they head."""
+
+    _name = "kentro.esf.report"
+    _description = "ESF+ indicators and participants file"
+
+    operation_id = fields.Many2one(
+        "kentro.esf.operation", string="Operation", required=True, ondelete="cascade"
+    )
+    kind = fields.Selection(
+        [("indicators", "Common indicators"), ("participants", "Participants file")],
+        string="Document",
+        required=True,
+        default="indicators",
+    )
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    output = fields.Selection(
+        [("pdf", "PDF"), ("xlsx", "Spreadsheet (XLSX)"), ("csv", "Text file (CSV, UTF-8)")],
+        string="Format",
+        required=True,
+        default="pdf",
+    )
+    suppress_small = fields.Boolean(
+        string="Hide small numbers",
+        help="Counts below the threshold print as «<N», for figures that leave the centre.",
+    )
+    threshold = fields.Integer(default=5)
+    skip_refused = fields.Boolean(
+        string="Leave out the rows that would be refused",
+        help="Export the other rows; the rows listed below stay out of the file until corrected.",
+    )
+    checked = fields.Boolean(readonly=True)
+    line_ids = fields.One2many("kentro.esf.report.line", "report_id", string="Rows to correct")
+    file_data = fields.Binary(string="File", attachment=False, readonly=True)
+    file_name = fields.Char(readonly=True)
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        operation = self.env["kentro.esf.operation"].browse(values.get("operation_id"))
+        if operation.exists():
+            values.setdefault("date_from", operation.date_start)
+            values.setdefault(
+                "date_to", min(operation.date_end, fields.Date.context_today(self))
+            )
+        return values
+
+    @api.onchange("operation_id")
+    def _onchange_operation_id(self):
+        if self.operation_id:
+            self.date_from = self.operation_id.date_start
+            self.date_to = min(self.operation_id.date_end, fields.Date.context_today(self))
+
+    @api.onchange("kind")
+    def _onchange_kind(self):
+        self.output = "pdf" if self.kind == "indicators" else "xlsx"
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for report in self:
+            if report.date_from > report.date_to:
+                raise UserError(self.env._("The period must start before it ends."))
+
+    # ------------------------------------------------------------ indicators
+    def _indicators(self):
+        """(code, label, who is counted, condition): «entry» counts who entered
+        in the period, «exit» who left in it."""
+        _ = self.env._
+        return [
+            ("EECO01", _("Total number of participants"), "entry", []),
+            (
+                "EECO02",
+                _("Unemployed, including long-term unemployed"),
+                "entry",
+                [("employment", "in", ("unemployed", "long_term_unemployed"))],
+            ),
+            ("EECO03", _("Long-term unemployed"), "entry", [("employment", "=", "long_term_unemployed")]),
+            ("EECO04", _("Inactive"), "entry", [("employment", "=", "inactive")]),
+            ("EECO05", _("Employed, including self-employed"), "entry", [("employment", "=", "employed")]),
+            ("EECO06", _("Children below 18 years of age"), "entry", [("age_group", "=", "under_18")]),
+            ("EECO07", _("Young people between 18 and 29 years of age"), "entry", [("age_group", "=", "18_29")]),
+            ("EECO08", _("Participants 55 years of age and above"), "entry", [("age_group", "=", "55_plus")]),
+            (
+                "EECO09",
+                _("With lower secondary education or less (ISCED 0-2)"),
+                "entry",
+                [("education", "=", "isced_0_2")],
+            ),
+            (
+                "EECO10",
+                _("With upper secondary or post-secondary education (ISCED 3-4)"),
+                "entry",
+                [("education", "=", "isced_3_4")],
+            ),
+            ("EECO11", _("With tertiary education (ISCED 5-8)"), "entry", [("education", "=", "isced_5_8")]),
+            ("EECO12", _("Participants with disabilities"), "entry", [("disability", "=", "yes")]),
+            ("EECO13", _("Third-country nationals"), "entry", [("third_country", "=", True)]),
+            ("EECO14", _("Participants with a foreign background"), "entry", [("foreign_background", "=", "yes")]),
+            (
+                "EECO15",
+                _("Minorities, including marginalised communities such as the Roma"),
+                "entry",
+                [("minority", "=", "yes")],
+            ),
+            ("EECO16", _("Homeless or affected by housing exclusion"), "entry", [("homeless", "=", "yes")]),
+            ("EECO17", _("Participants from rural areas"), "entry", [("rural", "=", True)]),
+            (
+                "EECR01",
+                _("Participants engaged in job searching upon leaving"),
+                "exit",
+                [("result_job_searching", "=", True)],
+            ),
+            (
+                "EECR02",
+                _("Participants in education or training upon leaving"),
+                "exit",
+                [("result_education", "=", True)],
+            ),
+            (
+                "EECR03",
+                _("Participants gaining a qualification upon leaving"),
+                "exit",
+                [("result_qualification", "=", True)],
+            ),
+            (
+                "EECR04",
+                _("Participants in employment, including self-employment, upon leaving"),
+                "exit",
+                [("result_employed", "=", True)],
+            ),
+            (
+                "EECR05",
+                _("Participants in employment, including self-employment, six months after leaving"),
+                "exit",
+                [("follow_up_employed", "=", True)],
+            ),
+            (
+                "EECR06",
+                _("Participants with an improved labour market situation six months after leaving"),
+                "exit",
+                [("follow_up_improved", "=", True)],
+            ),
+        ]
+
+    def _base(self, moment):
+        """Whose record counts: who entered, or who left, in the period."""
+        self.ensure_one()
+        date_field = "entry_date" if moment == "entry" else "exit_date"
+        return [
+            ("operation_id", "=", self.operation_id.id),
+            (date_field, ">=", self.date_from),
+            (date_field, "<=", self.date_to),
+        ]
+
+    def _genders(self):
+        """{gender: label}, then the records with none, so that the columns
+        add up to the total."""
+        labels = dict(self.env["kentro.esf.participant"]._fields["gender"]._description_selection(self.env))
+        return {**{key: labels[key] for key, _label in GENDERS}, False: self.env._("Not recorded")}
+
+    def _count_row(self, code, label, domain):
+        # As the user: the record rules keep the head to their structures.
+        counts = dict(
+            self.env["kentro.esf.participant"]._read_group(domain, ["gender"], ["__count"])
+        )
+        genders = self._genders()
+        return [code, label, sum(counts.values())] + [counts.get(key, 0) for key in genders]
+
+    def _sections(self):
+        """The indicators and the counts behind them, as tables:
+        {title, columns, rows}; small numbers hidden if asked."""
+        self.ensure_one()
+        _ = self.env._
+        columns = [_("Code"), _("Indicator"), _("Total"), *self._genders().values()]
+        outputs, results = [], []
+        for code, label, moment, domain in self._indicators():
+            row = self._count_row(code, label, self._base(moment) + domain)
+            (outputs if moment == "entry" else results).append(row)
+        behind = [
+            self._count_row("", _("Left the operation in the period"), self._base("exit")),
+            self._count_row(
+                "",
+                _("Followed up six months after leaving"),
+                self._base("exit") + [("follow_up_date", "!=", False)],
+            ),
+            self._count_row(
+                "", _("Entry records with data missing"), self._base("entry") + [("data_complete", "=", False)]
+            ),
+        ]
+        Participant = self.env["kentro.esf.participant"]
+        for name in ("disability", "foreign_background", "minority", "homeless"):
+            behind.append(
+                self._count_row(
+                    "",
+                    _("Refused to answer: %(question)s", question=Participant._fields[name]._description_string(self.env)),
+                    self._base("entry") + [(name, "=", "refused")],
+                )
+            )
+        sections = [
+            {"title": _("Common output indicators, at entry"), "columns": columns, "rows": outputs},
+            {"title": _("Common result indicators, on and after leaving"), "columns": columns, "rows": results},
+            {"title": _("The counts behind the indicators"), "columns": columns, "rows": behind},
+        ]
+        for section in sections:
+            section["rows"] = [row[:2] + [self._fmt(value) for value in row[2:]] for row in section["rows"]]
+        return sections
+
+    def _fmt(self, value):
+        if self.suppress_small and 0 < value < self.threshold:
+            return f"<{self.threshold}"
+        return value
+
+    def _title(self):
+        self.ensure_one()
+        operation = self.operation_id
+        values = {
+            "code": operation.code,
+            "start": self.date_from.strftime("%d/%m/%Y"),
+            "end": self.date_to.strftime("%d/%m/%Y"),
+        }
+        if self.kind == "indicators":
+            return self.env._("ESF+ common indicators – %(code)s – %(start)s to %(end)s", **values)
+        return self.env._("ESF+ participants – %(code)s – %(start)s to %(end)s", **values)
+
+    # ---------------------------------------------------- participants file
+    def _participants(self):
+        """The records of the period: entered, left or followed up in it."""
+        self.ensure_one()
+        dated = expression.OR(
+            [
+                [(date_field, ">=", self.date_from), (date_field, "<=", self.date_to)]
+                for date_field in ("entry_date", "exit_date", "follow_up_date")
+            ]
+        )
+        # As the user: the head's structures only.
+        return self.env["kentro.esf.participant"].search(
+            [("operation_id", "=", self.operation_id.id), *dated], order="entry_date, id"
+        )
+
+    def _export_row(self, participant):
+        person = participant.beneficiary_id
+        day, flag = _day, _flag
+        return [
+            self.operation_id.code,
+            participant.id,
+            person.amka or "",
+            person.id_document_number or "",
+            person.last_name or "",
+            person.first_name or "",
+            day(person.birthdate),
+            participant.gender or "",
+            participant.centre_id.name,
+            day(participant.entry_date),
+            participant.age if person.birthdate else "",
+            participant.employment or "",
+            participant.education or "",
+            participant.disability or "",
+            flag(participant.third_country),
+            participant.foreign_background or "",
+            participant.minority or "",
+            participant.homeless or "",
+            flag(participant.rural),
+            day(participant.exit_date),
+            participant.exit_reason or "",
+            *(
+                (
+                    flag(participant[name])
+                    for name in (
+                        "result_job_searching",
+                        "result_education",
+                        "result_qualification",
+                        "result_employed",
+                    )
+                )
+                if participant.state == "exited"
+                else ("",) * 4
+            ),
+            day(participant.follow_up_date),
+            *(
+                (flag(participant.follow_up_employed), flag(participant.follow_up_improved))
+                if participant.follow_up_date
+                else ("", "")
+            ),
+        ]
+
+    def _check_rows(self, participants):
+        """List the rows the participants system would refuse; returns them."""
+        problems = participants._kentro_problems()
+        self.line_ids = [(5, 0, 0)] + [
+            (0, 0, {"participant_id": participant.id, "problem": "; ".join(found)})
+            for participant, found in problems.items()
+        ]
+        self.checked = True
+        return self.env["kentro.esf.participant"].union(*problems)
+
+    def action_check(self):
+        """The validation pass alone: nothing leaves."""
+        self.ensure_one()
+        self._check_access_to_operation()
+        self._check_rows(self._participants())
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def _check_access_to_operation(self):
+        # The many2one accepts any id over RPC: the operation must be one the
+        # user reads (its municipality), as Odoo's own message says otherwise.
+        self.operation_id.check_access("read")
+
+    # ------------------------------------------------------------- outputs
+    def _xlsx(self, tables):
+        """One sheet: the title, then each table {title, columns, rows}."""
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        sheet = workbook.add_worksheet(self.operation_id.code[:31])
+        sheet.write(0, 0, self._title(), bold)
+        row = 2
+        for table in tables:
+            if table.get("title"):
+                sheet.write(row, 0, table["title"], bold)
+                row += 1
+            sheet.write_row(row, 0, table["columns"], bold)
+            for line in table["rows"]:
+                row += 1
+                sheet.write_row(row, 0, line)
+            row += 2
+        sheet.set_column(0, len(EXPORT_COLUMNS), 14)
+        workbook.close()
+        return buffer.getvalue()
+
+    def _csv(self, rows):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(EXPORT_COLUMNS)
+        writer.writerows(rows)
+        return buffer.getvalue().encode("utf-8")
+
+    def _indicators_file(self):
+        if self.output == "csv":
+            raise UserError(
+                self.env._("The indicators print as PDF or XLSX; CSV is for the participants file.")
+            )
+        if self.output == "xlsx":
+            return self._xlsx(self._sections()), "xlsx"
+        content = self.env["ir.actions.report"]._render_qweb_pdf(
+            "kentro_community.kentro_esf_indicators_action", self.ids
+        )[0]
+        return content, "pdf"
+
+    def _participants_file(self):
+        """The file, or None when rows would be refused and the user has not
+        chosen to leave them out. Every exported person is in the audit log."""
+        if self.output == "pdf":
+            raise UserError(
+                self.env._("The participants file is a spreadsheet (XLSX) or a text file (CSV).")
+            )
+        participants = self._participants()
+        refused = self._check_rows(participants)
+        if refused and not self.skip_refused:
+            return None, None
+        participants -= refused
+        rows = [self._export_row(participant) for participant in participants]
+        self.env["kentro.audit.log"]._log("export", participants.beneficiary_id)
+        if self.output == "csv":
+            return self._csv(rows), "csv"
+        return self._xlsx([{"columns": EXPORT_COLUMNS, "rows": rows}]), "xlsx"
+
+    def action_print(self):
+        """Make the chosen file and download it; the participants file only
+        once the rows it would refuse are corrected or left out."""
+        self.ensure_one()
+        self._check_access_to_operation()
+        report = self.with_context(lang=self.env.user.lang or "el_GR")
+        if self.kind == "indicators":
+            content, extension = report._indicators_file()
+        else:
+            content, extension = report._participants_file()
+            if content is None:
+                return self._reopen()
+        self.write(
+            {
+                "file_data": base64.b64encode(content),
+                "file_name": f"{report._title()}.{extension}".replace("/", "-"),
+            }
+        )
+        # The file is a field of this wizard row, which only its creator reads
+        # (record rule), and goes when Odoo vacuums the wizards: it is kept
+        # nowhere else, neither on a chatter nor as an attachment.
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/file_data/{quote(self.file_name)}"
+            "?download=true",
+            "target": "download",
+        }
+
+
+class KentroEsfReportLine(models.TransientModel):
+    """A row of the participants file the managing authority's system would
+    refuse, and why."""
+
+    _name = "kentro.esf.report.line"
+    _description = "ESF+ participants file: a row to correct"
+
+    report_id = fields.Many2one("kentro.esf.report", required=True, ondelete="cascade")
+    participant_id = fields.Many2one("kentro.esf.participant", string="Participant", readonly=True)
+    problem = fields.Char(readonly=True)
