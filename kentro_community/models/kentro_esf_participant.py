@@ -442,8 +442,10 @@ class KentroEsfParticipant(models.Model):
         """Mark done the to-do of each record due on its ``due_field``."""
         for participant in self:
             participant.activity_ids.filtered(
-                lambda activity, day=participant[due_field]: activity.date_deadline == day
-                and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                lambda activity, day=participant[due_field]: (
+                    activity.date_deadline == day
+                    and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                )
             ).action_feedback(feedback=feedback)
 
     def action_record_results(self):

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from ..wizard.kentro_esf_report import EXPORT_COLUMNS
 from .common import KentroRegistryCase
@@ -50,11 +51,11 @@ RESULTS = {
 }
 
 
-@tagged("kentro", "kentro_esf")
-class TestEsfReport(KentroRegistryCase):
+@tagged("kentro", "kentro_esf", "-at_install", "post_install")
+class TestEsfReport(HttpCase, KentroRegistryCase):
     """The operation's common indicators against counts made independently,
     small numbers hidden, and the participants file: its check, its columns,
-    its audit and who may make it."""
+    its audit and who may make it, over the ORM and the browser's routes."""
 
     @classmethod
     def setUpClass(cls):
@@ -161,7 +162,8 @@ class TestEsfReport(KentroRegistryCase):
         counted = [
             values
             for values in self.generated
-            if values.get(date_field) and PERIOD[0] <= values[date_field] <= PERIOD[1]
+            if values.get(date_field)
+            and PERIOD[0] <= values[date_field] <= PERIOD[1]
             and predicate(values)
         ]
         return [len(counted)] + [
@@ -210,9 +212,12 @@ class TestEsfReport(KentroRegistryCase):
         with zipfile.ZipFile(io.BytesIO(self._content(wizard))) as book:
             strings = book.read("xl/sharedStrings.xml").decode()
         self.assertIn("EECR06", strings)
-        html = self.env["ir.actions.report"].with_user(self.user_head)._render_qweb_html(
-            "kentro_community.kentro_esf_indicators_action", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_head)
+            ._render_qweb_html("kentro_community.kentro_esf_indicators_action", wizard.ids)[0]
+            .decode()
+        )
         self.assertIn("EECO17", html)
         self.assertIn("5000123", html)
 
@@ -234,11 +239,13 @@ class TestEsfReport(KentroRegistryCase):
         broken[1].write({"third_country": True, "foreign_background": "no"})
         # Those with no gender recorded lack a mandatory datum too.
         no_gender = self.participants.filtered(
-            lambda participant: not participant.gender
-            and participant.id in {values["id"] for values in self._generated_in_file()}
+            lambda participant: (
+                not participant.gender
+                and participant.id in {values["id"] for values in self._generated_in_file()}
+            )
         )
         self.assertTrue(no_gender)
-        wizard = self._wizard(kind="participants", output="csv")
+        wizard = self._wizard(kind="participants", file_format="csv")
         self.assertEqual(wizard.action_print()["res_model"], "kentro.esf.report")
         self.assertFalse(wizard.file_data, "nothing leaves while rows would be refused")
         self.assertEqual(wizard.line_ids.participant_id, broken | no_gender)
@@ -274,15 +281,11 @@ class TestEsfReport(KentroRegistryCase):
         with open(readme, encoding="utf-8") as file:
             text = file.read()
         section = text.split("### ESF+ participants file\n")[1].split("\n#")[0]
-        documented = [
-            line.split("`")[1]
-            for line in section.splitlines()
-            if line.startswith("| `")
-        ]
+        documented = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
         self.assertEqual(documented, EXPORT_COLUMNS)
 
     def test_the_file_is_xlsx_too(self):
-        wizard = self._wizard(kind="participants", output="xlsx", skip_refused=True)
+        wizard = self._wizard(kind="participants", file_format="xlsx", skip_refused=True)
         wizard.action_print()
         with zipfile.ZipFile(io.BytesIO(self._content(wizard))) as book:
             strings = book.read("xl/sharedStrings.xml").decode()
@@ -296,7 +299,9 @@ class TestEsfReport(KentroRegistryCase):
 
     def test_another_municipality_s_operation_is_refused(self):
         with self.assertRaises(AccessError):
-            wizard = self._wizard(user=self.user_manager_other, kind="participants", output="csv")
+            wizard = self._wizard(
+                user=self.user_manager_other, kind="participants", file_format="csv"
+            )
             wizard.action_print()
 
     def test_a_head_counts_only_the_structures_they_head(self):
@@ -308,14 +313,14 @@ class TestEsfReport(KentroRegistryCase):
         self.assertEqual(rows["EECO01"][2:], annex_only)
 
     def test_a_wizard_is_read_by_its_maker_only(self):
-        wizard = self._wizard(kind="participants", output="csv", skip_refused=True)
+        wizard = self._wizard(kind="participants", file_format="csv", skip_refused=True)
         wizard.action_print()
         other_head = self.user_manager
         with self.assertRaises(AccessError):
             wizard.with_user(other_head).read(["file_data"])
 
     def test_the_check_alone_writes_no_file_and_no_log(self):
-        wizard = self._wizard(kind="participants", output="csv")
+        wizard = self._wizard(kind="participants", file_format="csv")
         wizard.action_check()
         self.assertTrue(wizard.checked)
         self.assertFalse(wizard.file_data)
@@ -325,9 +330,36 @@ class TestEsfReport(KentroRegistryCase):
             )
         )
 
-    def test_a_pdf_participants_file_gets_a_clear_message(self):
-        with self.assertRaises(UserError):
-            self._wizard(kind="participants", output="pdf").action_print()
+    def test_the_wizard_opens_on_the_operation_running_today(self):
+        wizard = self.env["kentro.esf.report"].with_user(self.user_head).create({})
+        self.assertEqual(wizard.operation_id, self.operation)
+        self.assertEqual(wizard.date_from, date(2025, 1, 1))
+        # Another municipality's head gets none of this one's.
+        other = self.env["kentro.esf.report"].with_user(self.user_manager_other)
+        self.assertFalse(other.default_get(["operation_id"]).get("operation_id"))
+
+    @mute_logger("odoo.http")
+    def test_the_file_and_the_pdf_reach_their_maker_only(self):
+        wizard = self._wizard(kind="participants", file_format="csv", skip_refused=True)
+        action = wizard.action_print()
+        printed = self._wizard()
+        routes = (action["url"], f"/report/pdf/kentro_community.kentro_esf_indicators/{printed.id}")
+        for user in (self.user_manager, self.user_professional, self.user_manager_other):
+            self.authenticate(user.login, user.login)
+            for url in routes:
+                response = self.url_open(url)
+                self.assertNotEqual(response.status_code, 200, f"{user.login} {url}")
+                self.assertNotIn(b"5000123", response.content)
+        self.authenticate(self.user_head.login, self.user_head.login)
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.content.startswith(",".join(EXPORT_COLUMNS).encode()))
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        response = self.url_open(routes[1])
+        self.assertEqual(response.status_code, 200)
+        # In tests Odoo answers the report's HTML rather than running wkhtmltopdf.
+        self.assertIn(b"EECO17", response.content)
+        self.assertIn(b"5000123", response.content)
 
 
 @tagged("kentro", "kentro_esf")

@@ -284,6 +284,27 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
             .with_user(cls.user_head)
             .create({"centre_id": cls.centre.id, "report_type": "esf"})
         )
+        operation = cls.env["kentro.esf.operation"].create(
+            {
+                "name": "Πράξη",
+                "code": "5000123",
+                "date_start": "2026-01-01",
+                "date_end": "2027-12-31",
+                "company_id": cls.municipality.id,
+                "centre_ids": [(6, 0, cls.centre.ids)],
+            }
+        )
+        cls.esf_report = (
+            cls.env["kentro.esf.report"]
+            .with_user(cls.user_head)
+            .create(
+                {
+                    "operation_id": operation.id,
+                    "date_from": "2026-01-01",
+                    "date_to": "2026-12-31",
+                }
+            )
+        )
         Entry = cls.env["kentro.protocol.entry"]
         cls.social_report = Entry._kentro_register(
             "social_report", "Κοινωνική έκθεση", beneficiary=person, document=person
@@ -300,6 +321,7 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
             "kentro_community.kentro_referral_report": cls.referral,
             "kentro_community.kentro_appointment_card": cls.event,
             "kentro_community.kentro_activity_report": cls.activity_report,
+            "kentro_community.kentro_esf_indicators": cls.esf_report,
         }
         cls.user_reception_other = new_company_user(
             cls.env,
@@ -355,6 +377,7 @@ class TestReportRoutes(HttpCase, PersonalDataCase):
                 "kentro_community.kentro_activity_report",
                 "kentro_community.kentro_social_report",
                 "kentro_community.kentro_certificate",
+                "kentro_community.kentro_esf_indicators",
             ],
         )
 

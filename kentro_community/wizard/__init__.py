@@ -6,3 +6,4 @@ from . import kentro_support_plan_close_line
 from . import kentro_social_report_wizard
 from . import kentro_certificate_wizard
 from . import kentro_esf_report
+from . import kentro_esf_report_line

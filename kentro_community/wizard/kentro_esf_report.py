@@ -66,22 +66,26 @@ class KentroEsfReport(models.TransientModel):
     _name = "kentro.esf.report"
     _description = "ESF+ indicators and participants file"
 
-    operation_id = fields.Many2one(
-        "kentro.esf.operation", string="Operation", required=True, ondelete="cascade"
-    )
+    operation_id = fields.Many2one("kentro.esf.operation", required=True, ondelete="cascade")
     kind = fields.Selection(
         [("indicators", "Common indicators"), ("participants", "Participants file")],
-        string="Document",
+        string="Report",
         required=True,
         default="indicators",
     )
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
     output = fields.Selection(
-        [("pdf", "PDF"), ("xlsx", "Spreadsheet (XLSX)"), ("csv", "Text file (CSV, UTF-8)")],
+        [("pdf", "PDF"), ("xlsx", "Spreadsheet (XLSX)")],
         string="Format",
         required=True,
         default="pdf",
+    )
+    file_format = fields.Selection(
+        [("xlsx", "Spreadsheet (XLSX)"), ("csv", "Text file (CSV, UTF-8)")],
+        string="File format",
+        required=True,
+        default="xlsx",
     )
     suppress_small = fields.Boolean(
         string="Hide small numbers",
@@ -100,12 +104,18 @@ class KentroEsfReport(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        operation = self.env["kentro.esf.operation"].browse(values.get("operation_id"))
-        if operation.exists():
+        Operation = self.env["kentro.esf.operation"]
+        operation = Operation.browse(values.get("operation_id")).exists()
+        if not operation and Operation.has_access("read"):
+            # The operation running today, else the latest, of those the user reads.
+            today = fields.Date.context_today(self)
+            operation = Operation.search(
+                [("date_start", "<=", today), ("date_end", ">=", today)], limit=1
+            ) or Operation.search([], limit=1)
+            values.setdefault("operation_id", operation.id)
+        if operation:
             values.setdefault("date_from", operation.date_start)
-            values.setdefault(
-                "date_to", min(operation.date_end, fields.Date.context_today(self))
-            )
+            values.setdefault("date_to", min(operation.date_end, fields.Date.context_today(self)))
         return values
 
     @api.onchange("operation_id")
@@ -113,10 +123,6 @@ class KentroEsfReport(models.TransientModel):
         if self.operation_id:
             self.date_from = self.operation_id.date_start
             self.date_to = min(self.operation_id.date_end, fields.Date.context_today(self))
-
-    @api.onchange("kind")
-    def _onchange_kind(self):
-        self.output = "pdf" if self.kind == "indicators" else "xlsx"
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
@@ -137,12 +143,37 @@ class KentroEsfReport(models.TransientModel):
                 "entry",
                 [("employment", "in", ("unemployed", "long_term_unemployed"))],
             ),
-            ("EECO03", _("Long-term unemployed"), "entry", [("employment", "=", "long_term_unemployed")]),
+            (
+                "EECO03",
+                _("Long-term unemployed"),
+                "entry",
+                [("employment", "=", "long_term_unemployed")],
+            ),
             ("EECO04", _("Inactive"), "entry", [("employment", "=", "inactive")]),
-            ("EECO05", _("Employed, including self-employed"), "entry", [("employment", "=", "employed")]),
-            ("EECO06", _("Children below 18 years of age"), "entry", [("age_group", "=", "under_18")]),
-            ("EECO07", _("Young people between 18 and 29 years of age"), "entry", [("age_group", "=", "18_29")]),
-            ("EECO08", _("Participants 55 years of age and above"), "entry", [("age_group", "=", "55_plus")]),
+            (
+                "EECO05",
+                _("Employed, including self-employed"),
+                "entry",
+                [("employment", "=", "employed")],
+            ),
+            (
+                "EECO06",
+                _("Children below 18 years of age"),
+                "entry",
+                [("age_group", "=", "under_18")],
+            ),
+            (
+                "EECO07",
+                _("Young people between 18 and 29 years of age"),
+                "entry",
+                [("age_group", "=", "18_29")],
+            ),
+            (
+                "EECO08",
+                _("Participants 55 years of age and above"),
+                "entry",
+                [("age_group", "=", "55_plus")],
+            ),
             (
                 "EECO09",
                 _("With lower secondary education or less (ISCED 0-2)"),
@@ -155,17 +186,32 @@ class KentroEsfReport(models.TransientModel):
                 "entry",
                 [("education", "=", "isced_3_4")],
             ),
-            ("EECO11", _("With tertiary education (ISCED 5-8)"), "entry", [("education", "=", "isced_5_8")]),
+            (
+                "EECO11",
+                _("With tertiary education (ISCED 5-8)"),
+                "entry",
+                [("education", "=", "isced_5_8")],
+            ),
             ("EECO12", _("Participants with disabilities"), "entry", [("disability", "=", "yes")]),
             ("EECO13", _("Third-country nationals"), "entry", [("third_country", "=", True)]),
-            ("EECO14", _("Participants with a foreign background"), "entry", [("foreign_background", "=", "yes")]),
+            (
+                "EECO14",
+                _("Participants with a foreign background"),
+                "entry",
+                [("foreign_background", "=", "yes")],
+            ),
             (
                 "EECO15",
                 _("Minorities, including marginalised communities such as the Roma"),
                 "entry",
                 [("minority", "=", "yes")],
             ),
-            ("EECO16", _("Homeless or affected by housing exclusion"), "entry", [("homeless", "=", "yes")]),
+            (
+                "EECO16",
+                _("Homeless or affected by housing exclusion"),
+                "entry",
+                [("homeless", "=", "yes")],
+            ),
             ("EECO17", _("Participants from rural areas"), "entry", [("rural", "=", True)]),
             (
                 "EECR01",
@@ -193,7 +239,9 @@ class KentroEsfReport(models.TransientModel):
             ),
             (
                 "EECR05",
-                _("Participants in employment, including self-employment, six months after leaving"),
+                _(
+                    "Participants in employment, including self-employment, six months after leaving"
+                ),
                 "exit",
                 [("follow_up_employed", "=", True)],
             ),
@@ -218,7 +266,9 @@ class KentroEsfReport(models.TransientModel):
     def _genders(self):
         """{gender: label}, then the records with none, so that the columns
         add up to the total."""
-        labels = dict(self.env["kentro.esf.participant"]._fields["gender"]._description_selection(self.env))
+        labels = dict(
+            self.env["kentro.esf.participant"]._fields["gender"]._description_selection(self.env)
+        )
         return {**{key: labels[key] for key, _label in GENDERS}, False: self.env._("Not recorded")}
 
     def _count_row(self, code, label, domain):
@@ -247,7 +297,9 @@ class KentroEsfReport(models.TransientModel):
                 self._base("exit") + [("follow_up_date", "!=", False)],
             ),
             self._count_row(
-                "", _("Entry records with data missing"), self._base("entry") + [("data_complete", "=", False)]
+                "",
+                _("Entry records with data missing"),
+                self._base("entry") + [("data_complete", "=", False)],
             ),
         ]
         Participant = self.env["kentro.esf.participant"]
@@ -255,17 +307,26 @@ class KentroEsfReport(models.TransientModel):
             behind.append(
                 self._count_row(
                     "",
-                    _("Refused to answer: %(question)s", question=Participant._fields[name]._description_string(self.env)),
+                    _(
+                        "Refused to answer: %(question)s",
+                        question=Participant._fields[name]._description_string(self.env),
+                    ),
                     self._base("entry") + [(name, "=", "refused")],
                 )
             )
         sections = [
             {"title": _("Common output indicators, at entry"), "columns": columns, "rows": outputs},
-            {"title": _("Common result indicators, on and after leaving"), "columns": columns, "rows": results},
+            {
+                "title": _("Common result indicators, on and after leaving"),
+                "columns": columns,
+                "rows": results,
+            },
             {"title": _("The counts behind the indicators"), "columns": columns, "rows": behind},
         ]
         for section in sections:
-            section["rows"] = [row[:2] + [self._fmt(value) for value in row[2:]] for row in section["rows"]]
+            section["rows"] = [
+                row[:2] + [self._fmt(value) for value in row[2:]] for row in section["rows"]
+            ]
         return sections
 
     def _fmt(self, value):
@@ -366,6 +427,7 @@ class KentroEsfReport(models.TransientModel):
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("ESF+ indicators and participants file"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
@@ -408,10 +470,6 @@ class KentroEsfReport(models.TransientModel):
         return buffer.getvalue().encode("utf-8")
 
     def _indicators_file(self):
-        if self.output == "csv":
-            raise UserError(
-                self.env._("The indicators print as PDF or XLSX; CSV is for the participants file.")
-            )
         if self.output == "xlsx":
             return self._xlsx(self._sections()), "xlsx"
         content = self.env["ir.actions.report"]._render_qweb_pdf(
@@ -422,10 +480,6 @@ class KentroEsfReport(models.TransientModel):
     def _participants_file(self):
         """The file, or None when rows would be refused and the user has not
         chosen to leave them out. Every exported person is in the audit log."""
-        if self.output == "pdf":
-            raise UserError(
-                self.env._("The participants file is a spreadsheet (XLSX) or a text file (CSV).")
-            )
         participants = self._participants()
         refused = self._check_rows(participants)
         if refused and not self.skip_refused:
@@ -433,7 +487,7 @@ class KentroEsfReport(models.TransientModel):
         participants -= refused
         rows = [self._export_row(participant) for participant in participants]
         self.env["kentro.audit.log"]._log("export", participants.beneficiary_id)
-        if self.output == "csv":
+        if self.file_format == "csv":
             return self._csv(rows), "csv"
         return self._xlsx([{"columns": EXPORT_COLUMNS, "rows": rows}]), "xlsx"
 
@@ -464,15 +518,3 @@ class KentroEsfReport(models.TransientModel):
             "?download=true",
             "target": "download",
         }
-
-
-class KentroEsfReportLine(models.TransientModel):
-    """A row of the participants file the managing authority's system would
-    refuse, and why."""
-
-    _name = "kentro.esf.report.line"
-    _description = "ESF+ participants file: a row to correct"
-
-    report_id = fields.Many2one("kentro.esf.report", required=True, ondelete="cascade")
-    participant_id = fields.Many2one("kentro.esf.participant", string="Participant", readonly=True)
-    problem = fields.Char(readonly=True)

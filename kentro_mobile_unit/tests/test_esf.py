@@ -50,9 +50,7 @@ class TestMobileEsfEntry(MobileCase):
     def test_a_village_of_a_rural_municipality_is_a_rural_area(self):
         # Γλαύκη has no degree of its own: Μύκη's, the municipality's, is rural.
         self.assertFalse(self.glafki.urbanisation)
-        self.assertEqual(
-            self.env.ref("kentro_mobile_unit.kentro_area_mykis").urbanisation, "rural"
-        )
+        self.assertEqual(self.env.ref("kentro_mobile_unit.kentro_area_mykis").urbanisation, "rural")
         self.assertTrue(self._enter(self.glafki).rural)
 
     @freeze_time("2026-03-10")
