@@ -351,9 +351,13 @@ class KentroEsfParticipant(models.Model):
                     self.env._("The entry data of a person who left stay as they were.")
                 )
             fresh = self._kentro_entry_values(participant.beneficiary_id, participant.entry_date)
-            participant.write(
-                {name: fresh[name] for name in MANDATORY if not participant[name] and fresh[name]}
-            )
+            values = {
+                name: fresh[name] for name in MANDATORY if not participant[name] and fresh[name]
+            }
+            if "age_group" in values:
+                # The age comes with its group, from the date of birth now known.
+                values["age"] = fresh["age"]
+            participant.write(values)
         self.filtered("data_complete").activity_feedback(
             ["mail.mail_activity_data_todo"],
             feedback=self.env._("Entry data complete."),
@@ -363,34 +367,42 @@ class KentroEsfParticipant(models.Model):
     # ------------------------------------------------------------------- exit
     def _kentro_exit(self, day, reason):
         """The people of ``self`` leave the operation on ``day``; their case
-        worker is asked to follow them up six months later."""
+        worker is asked for the results on leaving within four weeks and for
+        the follow-up six months later."""
         leaving = self.filtered(lambda participant: participant.state == "entered")
         # Nobody leaves before entering: one write per exit date.
         for exit_date, records in leaving.grouped(
             lambda participant: max(day, participant.entry_date)
         ).items():
             records.write({"state": "exited", "exit_date": exit_date, "exit_reason": reason})
-        for participant in leaving.filtered("user_id"):
-            participant.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=participant.results_due,
-                user_id=participant.user_id.id,
-                summary=self.env._("ESF+ results on leaving"),
-                note=self.env._(
+        _ = self.env._
+        todos = (
+            (
+                "results_due",
+                _("ESF+ results on leaving"),
+                _(
                     "Record whether the person, on leaving, searches for a job, is in education or "
                     "training, gained a qualification or is in employment."
                 ),
-            )
-            participant.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=participant.follow_up_due,
-                user_id=participant.user_id.id,
-                summary=self.env._("ESF+ follow-up six months after leaving"),
-                note=self.env._(
+            ),
+            (
+                "follow_up_due",
+                _("ESF+ follow-up six months after leaving"),
+                _(
                     "Ask whether the person is in employment and whether their situation in the "
                     "labour market has improved, and record the answer."
                 ),
-            )
+            ),
+        )
+        for participant in leaving.filtered("user_id"):
+            for due_field, summary, note in todos:
+                participant.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=participant[due_field],
+                    user_id=participant.user_id.id,
+                    summary=summary,
+                    note=note,
+                )
         return leaving
 
     def action_exit(self):

@@ -213,6 +213,7 @@ class KentroPersonalDataMixin(models.AbstractModel):
                     "result_education",
                     "result_qualification",
                     "result_employed",
+                    "results_date",
                     "follow_up_date",
                     "follow_up_employed",
                     "follow_up_improved",

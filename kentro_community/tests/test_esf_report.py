@@ -355,6 +355,7 @@ class TestEsfReport(HttpCase, KentroRegistryCase):
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(",".join(EXPORT_COLUMNS).encode()))
         self.assertIn("attachment", response.headers["Content-Disposition"])
+        self.assertIn("text/csv", response.headers["Content-Type"])
         response = self.url_open(routes[1])
         self.assertEqual(response.status_code, 200)
         # In tests Odoo answers the report's HTML rather than running wkhtmltopdf.
@@ -419,3 +420,44 @@ class TestEsfDashboard(KentroRegistryCase):
         self.assertEqual((annex.dashboard_esf_results, annex.dashboard_esf_follow_ups), (0, 0))
         self.assertFalse(left.activity_ids)
         self.assertEqual(missing.state, "entered")
+
+
+@tagged("post_install", "-at_install", "kentro", "kentro_esf", "kentro_tour")
+class TestEsfHeadTour(HttpCase, KentroRegistryCase):
+    def test_the_head_prints_the_indicators_and_exports_the_file_in_the_browser(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_head.lang = "el_GR"
+        today = date.today()
+        operation = self.env["kentro.esf.operation"].create(
+            {
+                "name": "Κέντρο Κοινότητας Δήμου Δοκιμής",
+                "code": "5000123",
+                "date_start": today.replace(month=1, day=1),
+                "date_end": today.replace(month=12, day=31),
+                "company_id": self.municipality.id,
+                "centre_ids": [(6, 0, (self.centre | self.annex).ids)],
+            }
+        )
+        Participant = self.env["kentro.esf.participant"]
+        base = {"operation_id": operation.id, "centre_id": self.centre.id, "entry_date": today}
+        complete = Participant.create(
+            {
+                **base,
+                "beneficiary_id": self.papadopoulos.id,
+                "gender": "male",
+                "age": 46,
+                "age_group": "30_54",
+                "employment": "unemployed",
+                "education": "isced_3_4",
+            }
+        )
+        incomplete = Participant.create({**base, "beneficiary_id": self.annex_person.id})
+        self.start_tour("/odoo", "kentro_esf_head_tour", login=self.user_head.login)
+        wizards = self.env["kentro.esf.report"].search([("create_uid", "=", self.user_head.id)])
+        self.assertEqual(len(wizards), 1, "one wizard, reopened on each step")
+        self.assertEqual(wizards.line_ids.participant_id, incomplete)
+        self.assertTrue(wizards.file_name.endswith(".xlsx"))
+        logged = self.env["kentro.audit.log"].search(
+            [("user_id", "=", self.user_head.id), ("action", "=", "export")]
+        )
+        self.assertEqual(set(logged.mapped("file_id")), {complete.beneficiary_id.id})

@@ -46,6 +46,13 @@ EXPORT_COLUMNS = [
 ]
 
 
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+
+
 def _day(value):
     return value.isoformat() if value else ""
 
@@ -375,7 +382,7 @@ class KentroEsfReport(models.TransientModel):
             participant.gender or "",
             participant.centre_id.name,
             day(participant.entry_date),
-            participant.age if person.birthdate else "",
+            participant.age if participant.age_group and person.birthdate else "",
             participant.employment or "",
             participant.education or "",
             participant.disability or "",
@@ -514,7 +521,9 @@ class KentroEsfReport(models.TransientModel):
         # nowhere else, neither on a chatter nor as an attachment.
         return {
             "type": "ir.actions.act_url",
+            # The type is said: Odoo would guess it from the file's first bytes,
+            # which do not open as a whole spreadsheet, and log that it failed.
             "url": f"/web/content/{self._name}/{self.id}/file_data/{quote(self.file_name)}"
-            "?download=true",
+            f"?download=true&mimetype={quote(MIMETYPES[extension], safe='')}",
             "target": "download",
         }
