@@ -21,6 +21,12 @@ EMPLOYMENT = [
     ("inactive", "Inactive"),
     ("employed", "Employed, including self-employed"),
 ]
+HOUSEHOLD_SITUATIONS = [
+    ("single_adult_children", "Single adult with dependent children"),
+    ("jobless_children", "Jobless household with dependent children"),
+    ("jobless", "Jobless household, without dependent children"),
+    ("other", "Other household"),
+]
 EXIT_REASONS = [
     ("closed", "File closed"),
     ("inactive", "No service for months"),
@@ -37,6 +43,25 @@ FOLLOW_UP_MONTHS = 6
 RESULTS_DAYS = 28
 # Below this age nobody is in the labour force (ILO: 15 and above).
 WORKING_AGE = 15
+
+
+def household_situation_of(person, day):
+    """The household situation of ``person`` on ``day``: the household's
+    members (or the person alone) as adults and dependent children (under 18),
+    and whether an adult works. None when the employment of an adult, or the
+    age of a member, is unknown."""
+    members = person.household_id.member_ids | person if person.household_id else person
+    if not all(members.mapped("birthdate")):
+        return False
+    children = members.filtered(lambda member: age_values(member.birthdate, day)[0] < 18)
+    adults = members - children
+    if not adults or not all(adults.mapped("employment_status")):
+        return False
+    if len(adults) == 1 and children:
+        return "single_adult_children"
+    if not any(adult.employment_status in ESF_EMPLOYED for adult in adults):
+        return "jobless_children" if children else "jobless"
+    return "other"
 
 
 def employment_of(person, day):
@@ -117,6 +142,13 @@ class KentroEsfParticipant(models.Model):
         ANSWERS, string="Homeless or affected by housing exclusion", tracking=True
     )
     rural = fields.Boolean(string="From a rural area", tracking=True)
+    household_situation = fields.Selection(
+        HOUSEHOLD_SITUATIONS,
+        tracking=True,
+        help="From the household's members on the day of entry: adults, dependent children "
+        "(under 18) and whether an adult works. Empty when an age or an adult's employment is "
+        "unknown.",
+    )
     missing_data = fields.Char(
         compute="_compute_missing_data",
         store=True,
@@ -250,6 +282,9 @@ class KentroEsfParticipant(models.Model):
             "minority": answer("roma" in vulnerabilities),
             "homeless": answer("homeless" in vulnerabilities),
             "rural": False,
+            # sudo: the members' ages and work are read for this one code; the
+            # household's members may be files of other structures.
+            "household_situation": household_situation_of(person.sudo(), day),
         }
 
     @api.model

@@ -206,6 +206,7 @@ class KentroPersonalDataMixin(models.AbstractModel):
                     "minority",
                     "homeless",
                     "rural",
+                    "household_situation",
                     "state",
                     "exit_date",
                     "exit_reason",

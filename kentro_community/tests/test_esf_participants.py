@@ -152,6 +152,52 @@ class TestEsfParticipants(KentroRegistryCase):
         )
 
     @freeze_time("2026-03-10")
+    def test_the_household_situation_comes_from_its_members_that_day(self):
+        household = self.env["kentro.household"].create(
+            {"name": "Οικογένεια Παπαδόπουλου", "centre_id": self.centre.id}
+        )
+        son = self.env["kentro.beneficiary"].create(
+            {
+                "first_name": "Νίκος",
+                "last_name": "Παπαδόπουλος",
+                "birthdate": date(2010, 5, 1),
+                "centre_id": self.centre.id,
+                "household_id": household.id,
+            }
+        )
+        self.papadopoulos.household_id = household
+        Participant = self.env["kentro.esf.participant"]
+        day = date(2026, 3, 2)
+
+        def situation():
+            return Participant._kentro_entry_values(self.papadopoulos, day)["household_situation"]
+
+        # The father, unemployed, alone with a boy of fifteen.
+        self.assertEqual(situation(), "single_adult_children")
+        mother = self.env["kentro.beneficiary"].create(
+            {
+                "first_name": "Μαρία",
+                "last_name": "Παπαδοπούλου",
+                "birthdate": date(1982, 1, 1),
+                "centre_id": self.centre.id,
+                "household_id": household.id,
+            }
+        )
+        self.assertFalse(situation(), "her work is unknown")
+        mother.employment_status = "inactive"
+        self.assertEqual(situation(), "jobless_children")
+        mother.employment_status = "employed"
+        self.assertEqual(situation(), "other")
+        # Eighteen on the day: no longer a dependent child.
+        son.birthdate = date(2008, 3, 2)
+        mother.employment_status = "inactive"
+        self.assertFalse(situation(), "his work, as an adult, is unknown")
+        son.employment_status = "student"
+        self.assertEqual(situation(), "jobless")
+        self._serve(self.papadopoulos, day)
+        self.assertEqual(self._participant(self.papadopoulos).household_situation, "jobless")
+
+    @freeze_time("2026-03-10")
     def test_missing_data_make_a_todo_for_the_case_worker_by_the_deadline(self):
         self._serve(self.annex_person, date(2026, 3, 2), user=self.user_manager)
         participant = self._participant(self.annex_person)

@@ -34,6 +34,7 @@ EXPORT_COLUMNS = [
     "minority",
     "homeless",
     "rural",
+    "household_situation",
     "exit_date",
     "exit_reason",
     "result_job_searching",
@@ -310,6 +311,17 @@ class KentroEsfReport(models.TransientModel):
             ),
         ]
         Participant = self.env["kentro.esf.participant"]
+        situations = dict(
+            Participant._fields["household_situation"]._description_selection(self.env)
+        )
+        for situation in ("jobless", "jobless_children", "single_adult_children"):
+            behind.append(
+                self._count_row(
+                    "",
+                    situations[situation],
+                    self._base("entry") + [("household_situation", "=", situation)],
+                )
+            )
         for name in ("disability", "foreign_background", "minority", "homeless"):
             behind.append(
                 self._count_row(
@@ -391,6 +403,7 @@ class KentroEsfReport(models.TransientModel):
             participant.minority or "",
             participant.homeless or "",
             flag(participant.rural),
+            participant.household_situation or "",
             day(participant.exit_date),
             participant.exit_reason or "",
             *(
