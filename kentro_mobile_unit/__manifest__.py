@@ -1,6 +1,6 @@
 {
     "name": "Community Centre: Mobile Units",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Community Centre",
     "summary": "Kentro addon for "
     "mobile units: villages covered, visit schedule, on-the-spot registration",
