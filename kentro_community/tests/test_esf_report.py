@@ -334,6 +334,10 @@ class TestEsfReport(HttpCase, KentroRegistryCase):
         wizard = self.env["kentro.esf.report"].with_user(self.user_head).create({})
         self.assertEqual(wizard.operation_id, self.operation)
         self.assertEqual(wizard.date_from, date(2025, 1, 1))
+        # An operation that has not started yet: its whole period.
+        self.operation.write({"date_start": date(2099, 1, 1), "date_end": date(2099, 12, 31)})
+        wizard = self.env["kentro.esf.report"].with_user(self.user_head).create({})
+        self.assertEqual((wizard.date_from, wizard.date_to), (date(2099, 1, 1), date(2099, 12, 31)))
         # Another municipality's head gets none of this one's.
         other = self.env["kentro.esf.report"].with_user(self.user_manager_other)
         self.assertFalse(other.default_get(["operation_id"]).get("operation_id"))

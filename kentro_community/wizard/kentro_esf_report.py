@@ -122,15 +122,22 @@ class KentroEsfReport(models.TransientModel):
             ) or Operation.search([], limit=1)
             values.setdefault("operation_id", operation.id)
         if operation:
-            values.setdefault("date_from", operation.date_start)
-            values.setdefault("date_to", min(operation.date_end, fields.Date.context_today(self)))
+            start, end = self._period_of(operation)
+            values.setdefault("date_from", start)
+            values.setdefault("date_to", end)
         return values
+
+    @api.model
+    def _period_of(self, operation):
+        """The operation's dates up to today (all of them before it starts)."""
+        today = fields.Date.context_today(self)
+        end = operation.date_end if today < operation.date_start else min(operation.date_end, today)
+        return operation.date_start, end
 
     @api.onchange("operation_id")
     def _onchange_operation_id(self):
         if self.operation_id:
-            self.date_from = self.operation_id.date_start
-            self.date_to = min(self.operation_id.date_end, fields.Date.context_today(self))
+            self.date_from, self.date_to = self._period_of(self.operation_id)
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
