@@ -518,15 +518,21 @@ class KentroEsfParticipant(models.Model):
         return True
 
     # ------------------------------------------------------------- checking
+    @api.model
+    def _kentro_document_number(self, person):
+        """The number of the document that identifies ``person`` without ΑΜΚΑ
+        (annexes add theirs)."""
+        return person.id_document_number or ""
+
     def _kentro_problems(self):
-        """{record: [why the participants system would refuse it]}: data
+        """{record: why the participants system would refuse it}: data
         missing or contradicting each other, in the user's language."""
         _ = self.env._
         problems = {}
         for participant in self:
             person = participant.beneficiary_id
             found = []
-            if not person.amka and not person.id_document_number:
+            if not person.amka and not self._kentro_document_number(person):
                 found.append(_("Neither ΑΜΚΑ nor an identity document number"))
             missing = [
                 self._fields[name]._description_string(self.env)
@@ -554,5 +560,5 @@ class KentroEsfParticipant(models.Model):
             ) and not participant.follow_up_date:
                 found.append(_("Results six months after leaving without a follow-up date"))
             if found:
-                problems[participant] = found
+                problems[participant] = " · ".join(found)
         return problems

@@ -394,7 +394,7 @@ class KentroEsfReport(models.TransientModel):
             self.operation_id.code,
             participant.id,
             person.amka or "",
-            person.id_document_number or "",
+            participant._kentro_document_number(person),
             person.last_name or "",
             person.first_name or "",
             day(person.birthdate),
@@ -438,7 +438,7 @@ class KentroEsfReport(models.TransientModel):
         """List the rows the participants system would refuse; returns them."""
         problems = participants._kentro_problems()
         self.line_ids = [(5, 0, 0)] + [
-            (0, 0, {"participant_id": participant.id, "problem": "; ".join(found)})
+            (0, 0, {"participant_id": participant.id, "problem": found})
             for participant, found in problems.items()
         ]
         self.checked = True

@@ -21,3 +21,15 @@ class KentroEsfParticipant(models.Model):
         if status and values["foreign_background"] == "no":
             values["foreign_background"] = "yes"
         return values
+
+    @api.model
+    def _kentro_document_number(self, person):
+        """A migrant without ΑΜΚΑ is identified by the permit or card the ΚΕΜ
+        recorded, the one that expires last."""
+        number = super()._kentro_document_number(person)
+        if number:
+            return number
+        # sudo: the permits are professionals' data; only the number of the
+        # latest leaves, for the participants file a head exports.
+        documents = person.sudo().legal_document_ids.sorted("expiry_date", reverse=True)
+        return documents[:1].number or ""

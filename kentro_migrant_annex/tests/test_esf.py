@@ -61,3 +61,28 @@ class TestMigrantEsfEntry(MigrantCase):
     def test_a_refusal_stays_a_refusal(self):
         self.afghan.esf_sensitive_refused = True
         self.assertEqual(self._enter(self.afghan), (True, "refused"))
+
+    @freeze_time("2026-03-10")
+    def test_a_permit_identifies_a_migrant_without_amka_in_the_file(self):
+        self._enter(self.afghan)
+        participant = self.env["kentro.esf.participant"].search(
+            [("beneficiary_id", "=", self.afghan.id)]
+        )
+        problems = participant._kentro_problems()
+        self.assertIn("ΑΜΚΑ", problems[participant])
+        self.env["kentro.migrant.document"].create(
+            [
+                {
+                    "beneficiary_id": self.afghan.id,
+                    "kind": kind,
+                    "number": number,
+                    "expiry_date": expiry,
+                }
+                for kind, number, expiry in (
+                    ("asylum_card", "ΑΣ-1111", date(2026, 6, 30)),
+                    ("asylum_card", "ΑΣ-2222", date(2027, 6, 30)),
+                )
+            ]
+        )
+        self.assertEqual(participant._kentro_document_number(self.afghan), "ΑΣ-2222")
+        self.assertNotIn("ΑΜΚΑ", participant._kentro_problems().get(participant, ""))
