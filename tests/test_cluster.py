@@ -54,13 +54,14 @@ class Cluster:
         scans, inserted = row.split("|")
         return int(scans), int(inserted)
 
-    def session(self, login):
+    def session(self, login, url=None):
+        url = url or self.url
         jar = http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
         def call(path, params):
             request = urllib.request.Request(
-                self.url + path,
+                url + path,
                 json.dumps({"jsonrpc": "2.0", "params": params}).encode(),
                 {"Content-Type": "application/json"},
             )
@@ -192,6 +193,58 @@ def test_writes_reach_the_primary_and_the_replica_follows(cluster):
     assert [row["id"] for row in found] == [person]
     time.sleep(STATS_DELAY)
     assert cluster.table_stats("primary", "kentro_beneficiary")[1] > before
+
+
+def _throughput(cluster, url, seconds=8, clients=10):
+    """Requests per second of ``clients`` working through ``url`` (lists read,
+    one person registered in five rounds), the errors, and the replica's
+    largest replay lag seen meanwhile (ms)."""
+    marker, stop = new_marker(), threading.Event()
+    done, errors, lags = [], [], []
+
+    def client(index):
+        call_kw = cluster.session("professional", url)
+        rounds = 0
+        while not stop.is_set():
+            try:
+                call_kw("kentro.beneficiary", "search_read", [], fields=["name"], limit=20)
+                done.append(1)
+                if rounds % 5 == index % 5:
+                    register(call_kw, marker)
+                    done.extend((1, 1))
+            except Exception as error:  # counted and reported, not raised
+                errors.append(repr(error))
+            rounds += 1
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    while time.monotonic() - began < seconds:
+        lag = cluster.sql(
+            "primary",
+            "SELECT coalesce(max(extract(epoch FROM replay_lag)) * 1000, 0) FROM pg_stat_replication",
+        )
+        lags.append(float(lag))
+        time.sleep(0.5)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=120)
+    return len(done) / (time.monotonic() - began), errors, max(lags)
+
+
+def test_throughput_with_one_and_with_two_servers(cluster):
+    """The same clients through one Odoo server, then through the front and
+    its two; requests per second and the replica's lag are printed."""
+    one, errors_one, lag_one = _throughput(cluster, f"http://127.0.0.1:{cluster.odoo_ports[0]}")
+    two, errors_two, lag_two = _throughput(cluster, cluster.url)
+    print(
+        f"throughput: {one:.0f} requests/s with one Odoo server, {two:.0f} with two behind "
+        f"nginx; largest replica replay lag {max(lag_one, lag_two):.0f} ms"
+    )
+    assert not errors_one and not errors_two, (errors_one + errors_two)[:5]
+    assert one > 0 and two > 0
+    assert max(lag_one, lag_two) < 2000, "the replica kept up"
 
 
 def test_a_server_killed_under_load_loses_nothing_acknowledged(cluster):
