@@ -10,19 +10,24 @@ it runs with ``scripts/test --load`` and in CI, as the load test does."""
 import http.cookiejar
 import json
 import os
+import random
 import subprocess
 import threading
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
+import psycopg2
 import pytest
 
 from .conftest import REPO_ROOT, free_port
+from .test_load import MARKER_PREFIX, TOKEN_LETTERS, run_load
 
 pytestmark = pytest.mark.cluster
 
-SOCKET = REPO_ROOT / ".kentro" / "cluster" / "socket"
+CLUSTER = REPO_ROOT / ".kentro" / "cluster"
+SOCKET = CLUSTER / "socket"
 # PostgreSQL flushes a backend's table statistics when it has been idle for
 # up to ten seconds (PG 15): the counters are read after that.
 STATS_DELAY = 11
@@ -245,6 +250,28 @@ def test_throughput_with_one_and_with_two_servers(cluster):
     assert not errors_one and not errors_two, (errors_one + errors_two)[:5]
     assert one > 0 and two > 0
     assert max(lag_one, lag_two) < 2000, "the replica kept up"
+
+
+def test_twenty_clients_through_the_front_lose_and_double_nothing(cluster):
+    """The load test of test_load.py, through nginx to the two servers' four
+    workers, the database read on the primary afterwards."""
+    token = "".join(random.choice(TOKEN_LETTERS) for _ in range(10)).capitalize()
+    connection = psycopg2.connect(
+        host=str(SOCKET), port=cluster.ports["primary"], dbname=cluster.db
+    )
+    try:
+        figures = run_load(
+            cluster.url,
+            cluster.db,
+            f"{MARKER_PREFIX} {token}",
+            [CLUSTER / "odoo1.log", CLUSTER / "odoo2.log"],
+            workers=4,
+            connection=connection,
+            results=Path(os.environ.get("KENTRO_STATE") or "/tmp") / "load-cluster-results.json",
+        )
+    finally:
+        connection.close()
+    assert figures["lost_writes"] == 0
 
 
 def test_a_server_killed_under_load_loses_nothing_acknowledged(cluster):
