@@ -278,6 +278,12 @@ def main(argv=None):
         help="where the figures go (default bench/results.json, or bench/results-N.json "
         "for each size of --sizes)",
     )
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="measure the web client in headless Chromium (bench/browser.py) on each size's "
+        "database, built if missing, instead of the ORM figures",
+    )
     parser.add_argument("--child")
     parser.add_argument("--database")
     parser.add_argument("--small-database")
@@ -289,6 +295,19 @@ def main(argv=None):
 
     sizes = [int(each) for each in args.sizes.split(",")] if args.sizes else [args.size]
     args.built = set()
+    if args.browser:
+        from bench import browser
+
+        failed = 0
+        for size in sizes:
+            database = f"{args.prefix}_{size}"
+            ensure_database(args.config, args.odoo_bin, database, args.fresh)
+            run_child(args.config, database, size, "generate", quiet=args.quiet)
+            failed += browser.main(
+                ["--config", args.config, "--database", database, "--odoo-bin", args.odoo_bin]
+                + (["--output", args.output] if args.output else [])
+            )
+        return 1 if failed else 0
     missed = []
     for size in sizes:
         results = run_size(args, size)
