@@ -48,8 +48,8 @@ WORKING_AGE = 15
 def household_situation_of(person, day):
     """The household situation of ``person`` on ``day``: the household's
     members (or the person alone) as adults and dependent children (under 18),
-    and whether an adult works. None when the employment of an adult, or the
-    age of a member, is unknown."""
+    and whether an adult works. False (unknown) when the employment of an
+    adult, or the age of a member, is not recorded."""
     members = person.household_id.member_ids | person if person.household_id else person
     if not all(members.mapped("birthdate")):
         return False
