@@ -462,16 +462,38 @@ class Municipality:
         # The structures are closed on public holidays: bookings refuse them.
         closed = holidays.country_holidays("GR", years=range(first_day.year, self.today.year + 2))
         values = []
-        for row in chosen:
-            centre = row["centre_id"][0]
-            professional = rng.choice(staff[centre])
-            # A random working day of the two years (and the coming weeks),
-            # at the professional's next free hour that day.
-            while True:
+        days = [
+            first_day + timedelta(days=offset)
+            for offset in range(730 + 42)
+            if (first_day + timedelta(days=offset)).weekday() < 5
+            and first_day + timedelta(days=offset) not in closed
+        ]
+
+        def free_slot(professionals):
+            """A random working day of the two years (and the coming weeks),
+            at the professional's next free hour that day; when a structure's
+            diaries are nearly full (its people outnumber its hours at
+            500,000), the first free hour; None when there is none."""
+            professional = rng.choice(professionals)
+            for _attempt in range(200):
                 day = first_day + timedelta(days=rng.randrange(730 + 42))
                 hour = slots.get((professional, day), 8)
                 if day.weekday() < 5 and day not in closed and hour < 16:
-                    break
+                    return professional, day, hour
+            for day in days:
+                for professional in professionals:
+                    hour = slots.get((professional, day), 8)
+                    if hour < 16:
+                        return professional, day, hour
+            return None
+
+        for row in chosen:
+            centre = row["centre_id"][0]
+            slot = free_slot(staff[centre])
+            if slot is None:  # every diary of the structure is full: no appointment
+                bar.advance(1)
+                continue
+            professional, day, hour = slot
             slots[(professional, day)] = hour + 1
             start = athens.localize(
                 datetime.combine(day, datetime.min.time()) + timedelta(hours=hour)
