@@ -468,14 +468,18 @@ class KentroEsfReport(models.TransientModel):
         self.operation_id.check_access("read")
 
     # ------------------------------------------------------------- outputs
-    def _xlsx(self, tables):
-        """One sheet: the title, then each table {title, columns, rows}."""
+    def _xlsx(self, tables, titled=True):
+        """One sheet: the title, then each table {title, columns, rows}; or,
+        not ``titled``, the table alone from the first row (a file a system
+        reads: its header first)."""
         buffer = io.BytesIO()
         workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
         bold = workbook.add_format({"bold": True})
         sheet = workbook.add_worksheet(self.operation_id.code[:31])
-        sheet.write(0, 0, self._title(), bold)
-        row = 2
+        row = 0
+        if titled:
+            sheet.write(0, 0, self._title(), bold)
+            row = 2
         for table in tables:
             if table.get("title"):
                 sheet.write(row, 0, table["title"], bold)
@@ -516,7 +520,7 @@ class KentroEsfReport(models.TransientModel):
         self.env["kentro.audit.log"]._log("export", participants.beneficiary_id)
         if self.file_format == "csv":
             return self._csv(rows), "csv"
-        return self._xlsx([{"columns": EXPORT_COLUMNS, "rows": rows}]), "xlsx"
+        return self._xlsx([{"columns": EXPORT_COLUMNS, "rows": rows}], titled=False), "xlsx"
 
     def action_print(self):
         """Make the chosen file and download it; the participants file only
