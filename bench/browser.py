@@ -51,9 +51,9 @@ FORM = "() => !!document.querySelector('.o_form_view .o_form_sheet .o_field_widg
 EVENTS = "() => document.querySelectorAll('.o_calendar_renderer .fc-event').length > 0"
 
 
-def window(model, view, **extra):
+def window(model, view, view_id=False, **extra):
     return json.dumps(
-        {"type": "ir.actions.act_window", "res_model": model, "views": [[False, view]], **extra}
+        {"type": "ir.actions.act_window", "res_model": model, "views": [[view_id, view]], **extra}
     )
 
 
@@ -125,22 +125,8 @@ def steps(records):
         "domain": [["user_id", "=", records["professional"]]],
         "context": {"initial_date": records["week"]},
     }
-    appointments = json.dumps(
-        {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "views": [[records["kentro_calendar"], "calendar"]],
-            **same,
-        }
-    )
-    calendar = json.dumps(
-        {
-            "type": "ir.actions.act_window",
-            "res_model": "calendar.event",
-            "views": [[records["odoo_calendar"], "calendar"]],
-            **same,
-        }
-    )
+    appointments = window("calendar.event", "calendar", records["kentro_calendar"], **same)
+    calendar = window("calendar.event", "calendar", records["odoo_calendar"], **same)
     return [
         (
             "The beneficiaries' list",

@@ -487,11 +487,11 @@ class KentroEsfParticipant(models.Model):
 
     def _kentro_done(self, due_field, feedback):
         """Mark done the to-do of each record due on its ``due_field``."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
         for participant in self:
             participant.activity_ids.filtered(
                 lambda activity, day=participant[due_field]: (
-                    activity.date_deadline == day
-                    and activity.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                    activity.date_deadline == day and activity.activity_type_id == todo
                 )
             ).action_feedback(feedback=feedback)
 

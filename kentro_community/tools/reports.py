@@ -24,6 +24,14 @@ class Hours:
         return hash(self.minutes)
 
 
+def hide_small(value, threshold):
+    """A count below ``threshold`` (and above zero) as «<threshold», for
+    figures that leave the centre; any other value as it is."""
+    if 0 < value < threshold:
+        return f"<{threshold}"
+    return value
+
+
 def crosstab(groups):
     """``{row: {column: value}}`` of the groups of a ``_read_group`` by two
     fields with one aggregate, rows and columns in the order of the groups."""

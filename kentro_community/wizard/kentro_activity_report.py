@@ -12,7 +12,7 @@ from odoo.tools.safe_eval import safe_eval
 from ..models.calendar_event import opening_hours_text
 from ..models.kentro_beneficiary import ESF_EMPLOYED, ESF_INACTIVE
 from ..tools import dates, groups
-from ..tools.reports import Hours, Memo, crosstab
+from ..tools.reports import Hours, Memo, crosstab, hide_small
 
 
 class KentroActivityReport(models.TransientModel):
@@ -275,9 +275,7 @@ class KentroActivityReport(models.TransientModel):
         return structures
 
     def _fmt(self, value):
-        if self.suppress_small and 0 < value < self.threshold:
-            return f"<{self.threshold}"
-        return value
+        return hide_small(value, self.threshold) if self.suppress_small else value
 
     @api.model
     def _kentro_figures(self):

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 
 from ..models.kentro_beneficiary import GENDERS
+from ..tools.reports import hide_small
 
 # The participants file's columns, in this order (README, «ESF+ participants
 # file»): (column, what it holds). Codes, not labels: the file is read by the
@@ -286,12 +287,11 @@ class KentroEsfReport(models.TransientModel):
         )
         return {**{key: labels[key] for key, _label in GENDERS}, False: self.env._("Not recorded")}
 
-    def _count_row(self, code, label, domain):
+    def _count_row(self, code, label, domain, genders):
         # As the user: the record rules keep the head to their structures.
         counts = dict(
             self.env["kentro.esf.participant"]._read_group(domain, ["gender"], ["__count"])
         )
-        genders = self._genders()
         return [code, label, sum(counts.values())] + [counts.get(key, 0) for key in genders]
 
     def _sections(self):
@@ -299,22 +299,25 @@ class KentroEsfReport(models.TransientModel):
         {title, columns, rows}; small numbers hidden if asked."""
         self.ensure_one()
         _ = self.env._
-        columns = [_("Code"), _("Indicator"), _("Total"), *self._genders().values()]
+        genders = self._genders()
+        columns = [_("Code"), _("Indicator"), _("Total"), *genders.values()]
         outputs, results = [], []
         for code, label, moment, domain in self._indicators():
-            row = self._count_row(code, label, self._base(moment) + domain)
+            row = self._count_row(code, label, self._base(moment) + domain, genders)
             (outputs if moment == "entry" else results).append(row)
         behind = [
-            self._count_row("", _("Left the operation in the period"), self._base("exit")),
+            self._count_row("", _("Left the operation in the period"), self._base("exit"), genders),
             self._count_row(
                 "",
                 _("Followed up six months after leaving"),
                 self._base("exit") + [("follow_up_date", "!=", False)],
+                genders,
             ),
             self._count_row(
                 "",
                 _("Entry records with data missing"),
                 self._base("entry") + [("data_complete", "=", False)],
+                genders,
             ),
         ]
         Participant = self.env["kentro.esf.participant"]
@@ -327,6 +330,7 @@ class KentroEsfReport(models.TransientModel):
                     "",
                     situations[situation],
                     self._base("entry") + [("household_situation", "=", situation)],
+                    genders,
                 )
             )
         for name in ("disability", "foreign_background", "minority", "homeless"):
@@ -338,6 +342,7 @@ class KentroEsfReport(models.TransientModel):
                         question=Participant._fields[name]._description_string(self.env),
                     ),
                     self._base("entry") + [(name, "=", "refused")],
+                    genders,
                 )
             )
         sections = [
@@ -356,9 +361,7 @@ class KentroEsfReport(models.TransientModel):
         return sections
 
     def _fmt(self, value):
-        if self.suppress_small and 0 < value < self.threshold:
-            return f"<{self.threshold}"
-        return value
+        return hide_small(value, self.threshold) if self.suppress_small else value
 
     def _title(self):
         self.ensure_one()
