@@ -7,6 +7,10 @@ the same records (the people's contacts, the same appointments):
 2. a surname typed in the search box vs the same in the contacts' search box
 3. a file's form                     vs its contact's form
 4. a professional's calendar week    vs Odoo's calendar, same week and events
+5. the monthly activity report, printed (PDF, downloaded)
+                                     vs Odoo's own sample document in the
+                                     same layout (web.preview_externalreport),
+                                     printed by the same engine
 
 Usage: scripts/bench --browser [--size N]  (or python -m bench.browser --config
 ODOO_CONF --database DB). Results in bench/results-browser-N.json.
@@ -18,7 +22,10 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
@@ -49,6 +56,8 @@ TIMER = """
 ROWS = "() => document.querySelectorAll('.o_list_view .o_data_row').length > 0"
 FORM = "() => !!document.querySelector('.o_form_view .o_form_sheet .o_field_widget')"
 EVENTS = "() => document.querySelectorAll('.o_calendar_renderer .fc-event').length > 0"
+# A print is over when its file has arrived: the step's promise resolves then.
+DOWNLOADED = "() => true"
 
 
 def window(model, view, view_id=False, **extra):
@@ -74,6 +83,35 @@ def search_in_box(text):
     }}"""
 
 
+def print_report(wizard):
+    """The head's click on «Print» in the activity report's wizard: the
+    report is rendered and kept on the structure's chatter, then the file it
+    answers with is downloaded (the browser's own download, fetched here so
+    that its end can be timed)."""
+    return f"""async (env) => {{
+        const action = await env.services.orm.call(
+            "kentro.activity.report", "action_print", [[{wizard}]]);
+        const answer = await fetch(action.url);
+        if (!answer.ok) {{ throw new Error("download: " + answer.status); }}
+        await answer.blob();
+    }}"""
+
+
+def print_stock_report(company):
+    """Odoo's own print of its sample document for ``company``, in the same
+    layout, by the same engine: the web client's report action, which
+    resolves once the PDF is downloaded."""
+    action = json.dumps(
+        {
+            "type": "ir.actions.report",
+            "report_type": "qweb-pdf",
+            "report_name": "web.preview_externalreport",
+            "context": {"active_ids": [company], "active_model": "res.company"},
+        }
+    )
+    return f"(env) => env.services.action.doAction({action})"
+
+
 def rows_all_read(text):
     return (
         "() => { const rows = [...document.querySelectorAll('.o_list_view .o_data_row')];"
@@ -82,12 +120,14 @@ def rows_all_read(text):
     )
 
 
-def prepare(config, database):
+def prepare(config, database, url):
     """A password for the measuring login, and the records the steps open."""
     from bench.run import odoo_env
 
     env = odoo_env(config, database)
     try:
+        # wkhtmltopdf fetches the report's styles from the server that prints.
+        env["ir.config_parameter"].set_param("report.url", url)
         user = env["res.users"].search([("login", "=", PASSWORD_LOGIN)])
         user.password = PASSWORD_LOGIN
         Person = env["kentro.beneficiary"].with_user(user)
@@ -103,6 +143,14 @@ def prepare(config, database):
         day = Event.search(
             domain + [("user_id", "=", busiest.id)], order="start desc", limit=1
         ).start
+        # The monthly report: the head's structure, last month.
+        last = date.today().replace(day=1) - relativedelta(days=1)
+        first = last.replace(day=1)
+        wizard = (
+            env["kentro.activity.report"]
+            .with_user(user)
+            .create({"report_type": "activity", "date_from": first, "date_to": last})
+        )
         env.cr.commit()
         return {
             "person": person.id,
@@ -112,6 +160,8 @@ def prepare(config, database):
             "week": day.strftime("%Y-%m-%d %H:%M:%S"),
             "kentro_calendar": env.ref("kentro_community.kentro_appointment_view_calendar").id,
             "odoo_calendar": env.ref("calendar.view_calendar_event_calendar").id,
+            "wizard": wizard.id,
+            "company": wizard.centre_id.company_id.id,
         }
     finally:
         env.cr.close()
@@ -156,6 +206,13 @@ def steps(records):
             (do_action(calendar), EVENTS),
             1.5,
         ),
+        (
+            "The monthly activity report, printed (PDF)",
+            PASSWORD_LOGIN,
+            (print_report(records["wizard"]), DOWNLOADED),
+            (print_stock_report(records["company"]), DOWNLOADED),
+            1.5,
+        ),
     ]
 
 
@@ -196,6 +253,8 @@ def run(url, database, records, rounds=ROUNDS):
             deviceScaleFactor=1,
             mobile=False,
         )
+        # The files printed are only timed, not kept.
+        browser.call("Page.setDownloadBehavior", behavior="deny")
         results = []
         for name, login, ours, reference, target in steps(records):
             if login != logged_in:
@@ -240,8 +299,8 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--output")
     args = parser.parse_args(argv)
-    records = prepare(args.config, args.database)
     url = f"http://127.0.0.1:{args.port}"
+    records = prepare(args.config, args.database, url)
     server = subprocess.Popen(
         [
             sys.executable,

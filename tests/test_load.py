@@ -116,11 +116,11 @@ def marker(test_db):
     _remove_run_records(test_db, marker)
 
 
-def _opening_slots(env, centre, count):
+def _opening_slots(env, centre, count, weeks_later=0):
     """``count`` one-hour slots (naive UTC) within the structure's opening hours,
-    two years ahead, where no other test books."""
+    two years ahead (and ``weeks_later``), where no other test books."""
     calendar = centre._opening_calendar()
-    first = date.today() + timedelta(days=730)
+    first = date.today() + timedelta(days=730 + 7 * weeks_later)
     begin = ATHENS.localize(datetime.combine(first, datetime.min.time()))
     end = begin + timedelta(days=7 * (count // 20 + 4))
     slots = []
@@ -138,7 +138,7 @@ def _opening_slots(env, centre, count):
     return slots
 
 
-def _setup(dbname):
+def _setup(dbname, weeks_later=0):
     with db_connect(dbname).cursor() as cr:
         env = _env(cr)
         centre = env.ref("kentro_community.kentro_centre_chios_demo")
@@ -148,7 +148,7 @@ def _setup(dbname):
             "professionals": [(user.id, user.partner_id.id) for user in professionals],
             "booking_type": env.ref("kentro_community.kentro_service_type_counselling_adult").id,
             "service_type": env.ref("kentro_community.kentro_service_type_information").id,
-            "slots": _opening_slots(env, centre, 1000),
+            "slots": _opening_slots(env, centre, 1000, weeks_later),
         }
 
 
@@ -315,14 +315,22 @@ class LoadClient:
             self.errors.append(f"client {self.index} stopped: {type(error).__name__}: {error}")
 
 
-def _read_server_log(logs, requests):
-    """What the server log says about the run: the ERROR/CRITICAL records that
-    are neither PostgreSQL refusing a racing write nor a concurrency conflict
-    that Odoo retried, the conflicts it gave up retrying, how many of each
-    kind, and how many XML-RPC calls each worker served."""
+def _log_sizes(logs):
+    """Where each log ends now: a run reads only what is written after."""
+    return {log: log.stat().st_size if log.exists() else 0 for log in logs}
+
+
+def _read_server_log(logs, requests, since):
+    """What the server log says about the run (what ``logs`` gained after the
+    offsets ``since``): the ERROR/CRITICAL records that are neither
+    PostgreSQL refusing a racing write nor a concurrency conflict that Odoo
+    retried, the conflicts it gave up retrying, how many of each kind, and how
+    many XML-RPC calls each worker served."""
     for _attempt in range(20):
         # A worker logs a request once it has answered it.
-        text = "".join(log.read_text(encoding="utf-8", errors="replace") for log in logs)
+        text = "".join(
+            log.read_bytes()[since[log] :].decode("utf-8", errors="replace") for log in logs
+        )
         served = Counter(
             match.group(1)
             for match in re.finditer(
@@ -408,13 +416,26 @@ def test_twenty_clients_for_a_minute_lose_and_double_nothing(odoo_workers, test_
     run_load(url, test_db, marker, [log], workers=2)
 
 
-def run_load(url, test_db, marker, logs, workers, connection=None, results=None):
+def run_load(
+    url,
+    test_db,
+    marker,
+    logs,
+    workers,
+    connection=None,
+    results=None,
+    amka_serial=None,
+    weeks_later=0,
+):
     """Twenty clients for LOAD_SECONDS through ``url``, served by ``workers``
     HTTP workers that log to ``logs``; the database is read through
-    ``connection`` when given (another server). Asserts that nothing was
-    lost or doubled; returns the figures."""
-    setup = _setup(test_db)
-    amka_serial = random.randrange(9000, 9900)
+    ``connection`` when given (another server). Two runs on one database
+    take two ``amka_serial`` (the ΑΜΚΑ of the people they register) and
+    ``weeks_later`` apart (the appointments they book). Asserts that nothing
+    was lost or doubled; returns the figures."""
+    since = _log_sizes(logs)
+    setup = _setup(test_db, weeks_later)
+    amka_serial = amka_serial or random.randrange(9000, 9900)
     # Born before any person of the unique ΑΜΚΑ range (1940 onwards).
     shared_pool = [(date(1935, 3, 1) + timedelta(days=n), amka_serial) for n in range(SHARED_AMKAS)]
     hot_people = []
@@ -451,7 +472,7 @@ def run_load(url, test_db, marker, logs, workers, connection=None, results=None)
         for person, phones in phones_written.items()
         if state["phones"].get(person) not in phones
     ]
-    server_log = _read_server_log(logs, requests)
+    server_log = _read_server_log(logs, requests, since)
     figures = {
         "clients": CLIENTS,
         "workers": workers,

@@ -194,6 +194,25 @@ class KentroBeneficiaryTimeline(models.Model):
                 SQL(" UNION ALL ").join(parts),
             )
         )
+        self._create_id_indexes()
+
+    def _create_id_indexes(self):
+        """A line's id is computed (its record's id * 64 + its branch), and the
+        form reads its lines by id: without an index on that expression in
+        each source table, PostgreSQL reads every service and appointment of
+        the database to find a file's twenty lines (160 ms at 100,000
+        people). It pushes ``id IN (...)`` down into each branch, where these
+        indexes answer it."""
+        created = set()
+        for number, (model, _query) in enumerate(self._timeline_branches()):
+            table = self.env[model]._table
+            name = f"kentro_timeline_{number}_{table}"[:63]
+            if not tools.sql.index_exists(self.env.cr, name):
+                tools.sql.create_index(self.env.cr, name, table, [f"(id * 64 + {int(number)})"])
+                created.add(table)
+        # The planner needs the statistics of a new expression to use it.
+        for table in sorted(created):
+            self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
 
     @api.depends("kind", "service_type_id", "programme_id", "partner_id")
     def _compute_summary(self):

@@ -77,6 +77,45 @@ class TestBeneficiaryFile(KentroRegistryCase):
         (open_button,) = arch.xpath("//field[@name='timeline_ids']//button[@name='action_open']")
         self.assertEqual(open_button.get("string"), "Άνοιγμα εγγραφής")
 
+    def test_the_form_reads_its_timeline_lines_by_index(self):
+        """The form reads a file's timeline lines by their computed ids: each
+        branch of the view must answer that from an index of its own table,
+        not by reading every service and appointment of the database."""
+        self._consent(agency_id=self.dypa.id)
+        self.env["kentro.service"].create(
+            {
+                "beneficiary_id": self.papadopoulos.id,
+                "service_type_id": self.env["kentro.service.type"].search([], limit=1).id,
+                "date": date(2026, 3, 3),
+            }
+        )
+        Timeline = self.env["kentro.beneficiary.timeline"]
+        lines = Timeline.search([("beneficiary_id", "=", self.papadopoulos.id)])
+        self.assertGreaterEqual(len(lines), 2)
+        branches = Timeline._timeline_branches()
+        self.env.cr.execute("SET LOCAL enable_seqscan = off")
+        self.env.cr.execute(
+            "EXPLAIN SELECT id, date, kind FROM kentro_beneficiary_timeline WHERE id = ANY(%s)",
+            [lines.ids],
+        )
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute("SET LOCAL enable_seqscan = on")
+        self.assertNotIn("Seq Scan", plan)
+        self.assertIn("Index Scan using kentro_timeline_0_kentro_service", plan)
+        # One index per branch, on the expression the view computes (on so
+        # small a database, the planner may prefer another index of the
+        # appointments; at 100,000 people it takes this one).
+        for number, (model, _query) in enumerate(branches):
+            table = self.env[model]._table
+            self.env.cr.execute(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = %s AND indexname = %s",
+                [table, f"kentro_timeline_{number}_{table}"[:63]],
+            )
+            [(definition,)] = self.env.cr.fetchall()
+            self.assertIn(f"((id * 64) + {number})", definition, model)
+        # And the lines read are the file's.
+        self.assertEqual(Timeline.browse(lines.ids).mapped("beneficiary_id"), self.papadopoulos)
+
     def test_new_case_note_opens_as_the_professional_own_note_of_the_file(self):
         action = self.env.ref("kentro_community.kentro_case_note_action_new")
         self.assertEqual(action.target, "new")
