@@ -1,6 +1,6 @@
 {
     "name": "Community Centre",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Community Centre",
     "summary": "Greek municipal Community Centres: structures, registries, "
     "referrals, appointments and reports",

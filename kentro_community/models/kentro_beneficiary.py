@@ -369,6 +369,11 @@ class KentroBeneficiary(models.Model):
             "This ΑΜΚΑ is already registered in the municipality.",
         ),
         (
+            "partner_unique",
+            "unique(partner_id)",
+            "This contact is already the file of another person.",
+        ),
+        (
             "disability_percentage_range",
             "CHECK(disability_percentage BETWEEN 0 AND 100)",
             "The disability percentage is between 0 and 100.",

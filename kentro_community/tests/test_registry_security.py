@@ -1,5 +1,11 @@
+import importlib.util
+
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError
+from odoo.modules.module import get_module_path
 from odoo.tests import tagged, users
+from odoo.tools import mute_logger
 
 from .common import KentroRegistryCase
 
@@ -122,6 +128,64 @@ class TestRegistrySecurity(KentroRegistryCase):
         Partner = self.env["res.partner"]
         self.assertEqual(Partner.name_search("Παπαδόπουλος")[0][0], self.papadopoulos.partner_id.id)
         self.assertFalse(Partner.search([("id", "=", self.annex_person.partner_id.id)]))
+
+    def test_a_contact_follows_its_person_from_structure_to_structure(self):
+        """The rules on contacts compare the contact's own copy of the
+        person's structure: it follows the file when the file moves, and a
+        contact is the file of one person only."""
+        contact = self.papadopoulos.partner_id
+        Partner = self.env["res.partner"]
+        self.assertEqual(contact.kentro_beneficiary_centre_id, self.centre)
+        self.assertTrue(Partner.with_user(self.user_professional).search([("id", "=", contact.id)]))
+        self.papadopoulos.centre_id = self.annex
+        self.assertEqual(contact.kentro_beneficiary_centre_id, self.annex)
+        # The centre's professional no longer finds the contact; the annex's does.
+        self.assertFalse(
+            Partner.with_user(self.user_professional).search([("id", "=", contact.id)])
+        )
+        self.assertTrue(
+            Partner.with_user(self.user_annex_professional).search([("id", "=", contact.id)])
+        )
+        self.assertFalse(Partner.with_user(self.user_employee).search([("id", "=", contact.id)]))
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            self.env["kentro.beneficiary"].create(
+                {
+                    "first_name": "Άλλη",
+                    "last_name": "Παπαδοπούλου",
+                    "centre_id": self.centre.id,
+                    "partner_id": contact.id,
+                }
+            )
+        # A new person's new contact is hidden at once, before anything is flushed.
+        person = self.env["kentro.beneficiary"].create(
+            {"first_name": "Νέα", "last_name": "Καινούργια", "centre_id": self.annex.id}
+        )
+        self.assertFalse(
+            Partner.with_user(self.user_professional).search([("id", "=", person.partner_id.id)])
+        )
+
+    def test_searching_contacts_does_not_read_every_beneficiary(self):
+        """Contacts are searched from every many2one to a contact (agencies,
+        attendees, followers): as staff, the query compares the contact's own
+        column, not a subquery over all the files of the database."""
+        for user in (self.user_employee, self.user_reception, self.user_head):
+            query = self.env["res.partner"].with_user(user)._search([("ref", "=", "X-1")])
+            sql = query.select().code
+            self.assertIn("kentro_beneficiary_centre_id", sql, user.login)
+            self.assertNotIn("kentro_beneficiary", sql.replace("kentro_beneficiary_centre_id", ""))
+
+    def test_the_upgrade_writes_the_rules_as_the_module_declares_them(self):
+        """The rules are data Odoo does not update: the 18.0.1.2.0 migration
+        writes their domains, which must be those of the security file."""
+        path = get_module_path("kentro_community")
+        spec = importlib.util.spec_from_file_location(
+            "kentro_post_migrate_1_2", f"{path}/migrations/18.0.1.2.0/post-migrate.py"
+        )
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        for name, domain in migration.DOMAINS.items():
+            rule = self.env.ref(f"kentro_community.{name}")
+            self.assertEqual(rule.domain_force, domain, name)
 
     # -------------------------------------------------------------- households
     def test_households_follow_the_structures_of_the_user(self):
