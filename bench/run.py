@@ -189,6 +189,8 @@ def run_size(args, size):
                 "reference": f"{seconds(item['reference'])} ({item['reference_label']})"
                 + (
                     f"; Odoo's own search as superuser, no rule: {seconds(item['orm_superuser'])}"
+                    f"; Odoo's own lookup of a contact by its indexed reference, as the same "
+                    f"user: {seconds(item['odoo_contact_lookup'])}"
                     if "orm_superuser" in item
                     else ""
                 ),
