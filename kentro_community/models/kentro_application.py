@@ -14,6 +14,7 @@ class KentroApplication(models.Model):
     _description = "Application support"
     _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
+    _kentro_order_index = True
 
     name = fields.Char(compute="_compute_name", store=True)
     beneficiary_id = fields.Many2one(tracking=True)

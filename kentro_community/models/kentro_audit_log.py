@@ -28,6 +28,7 @@ class KentroAuditLog(models.Model):
     _name = "kentro.audit.log"
     _description = "Beneficiary file access log"
     _order = "date desc, id desc"
+    _kentro_order_index = True
     _rec_name = "date"
 
     date = fields.Datetime(required=True, readonly=True, index=True)
@@ -46,6 +47,7 @@ class KentroAuditLog(models.Model):
     company_id = fields.Many2one("res.company", readonly=True, index=True)
 
     def init(self):
+        super().init()
         # Rows written when the file was a foreign key keep their file number.
         self.env.cr.execute(
             SQL(

@@ -141,6 +141,8 @@ class KentroBeneficiary(models.Model):
         "kentro.beneficiary.import.mixin",
     ]
     _order = "last_name, first_name, id"
+    # The list's first page from an index (59 ms to 0.3 ms at 100,000).
+    _kentro_order_index = True
     _check_company_auto = True
 
     partner_id = fields.Many2one(
@@ -506,6 +508,7 @@ class KentroBeneficiary(models.Model):
         return expired if (operator == "=") == value else ["!", *expired]
 
     def init(self):
+        super().init()
         # Name search: LIKE on the keys (lower case, accent-free) under trigram
         # indexes on the columns; the index Odoo made on unaccent(search_key)
         # before is dropped (an index to write that no search uses).
@@ -519,15 +522,6 @@ class KentroBeneficiary(models.Model):
                     [f"{column} gin_trgm_ops"],
                     method="gin",
                 )
-        # The list of files, in its order (_order): the first page is read
-        # from this index, not by sorting every file of the municipality
-        # (59 ms to 0.3 ms at 100,000).
-        sql.create_index(
-            self.env.cr,
-            "kentro_beneficiary_list_order",
-            self._table,
-            ["last_name", "first_name", "id"],
-        )
 
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):

@@ -174,6 +174,7 @@ class KentroBeneficiaryTimeline(models.Model):
         return list(_BRANCHES)
 
     def init(self):
+        super().init()
         tools.drop_view_if_exists(self.env.cr, self._table)
         parts = [
             SQL(

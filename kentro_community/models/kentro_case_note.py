@@ -17,6 +17,7 @@ class KentroCaseNote(models.Model):
     _description = "Case note"
     _inherit = ["kentro.casework.mixin"]
     _order = "date desc, id desc"
+    _kentro_order_index = True
     _rec_name = "date"
 
     beneficiary_id = fields.Many2one(ondelete="cascade")

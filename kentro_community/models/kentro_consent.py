@@ -12,6 +12,7 @@ class KentroConsent(models.Model):
     _description = "Consent to share data"
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
+    _kentro_order_index = True
     _check_company_auto = True
 
     beneficiary_id = fields.Many2one(

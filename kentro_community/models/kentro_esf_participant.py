@@ -92,6 +92,7 @@ class KentroEsfParticipant(models.Model):
     _description = "ESF+ participant"
     _inherit = ["kentro.casework.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "entry_date desc, id desc"
+    _kentro_order_index = True
     _rec_name = "beneficiary_id"
 
     beneficiary_id = fields.Many2one(ondelete="cascade")

@@ -10,6 +10,7 @@ class KentroHousehold(models.Model):
     _description = "Household"
     _inherit = ["mail.thread"]
     _order = "name, id"
+    _kentro_order_index = True
     _check_company_auto = True
 
     name = fields.Char(

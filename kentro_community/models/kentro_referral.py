@@ -19,6 +19,7 @@ class KentroReferral(models.Model):
         "mail.activity.mixin",
     ]
     _order = "create_date desc, id desc"
+    _kentro_order_index = True
 
     name = fields.Char(compute="_compute_name", store=True)
     beneficiary_id = fields.Many2one(tracking=True)

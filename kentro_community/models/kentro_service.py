@@ -15,6 +15,7 @@ class KentroService(models.Model):
     _description = "Service"
     _inherit = ["kentro.casework.mixin"]
     _order = "date desc, id desc"
+    _kentro_order_index = True
 
     beneficiary_id = fields.Many2one(ondelete="cascade")
     service_type_id = fields.Many2one(

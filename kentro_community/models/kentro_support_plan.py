@@ -66,6 +66,7 @@ class KentroSupportPlan(models.Model):
     open_action_count = fields.Integer(compute="_compute_counts")
 
     def init(self):
+        super().init()
         # One open plan (draft or active) per file, whoever writes it at the
         # same moment: the database refuses the second.
         self.env.cr.execute(

@@ -117,21 +117,27 @@ class TestBeneficiaryFile(KentroRegistryCase):
         # And the lines read are the file's.
         self.assertEqual(Timeline.browse(lines.ids).mapped("beneficiary_id"), self.papadopoulos)
 
-    def test_the_list_reads_its_first_page_from_an_index_in_its_order(self):
-        """The files' list is sorted by name: its first page comes from an
-        index in that order, not from sorting every file of the municipality."""
-        query = (
-            self.env["kentro.beneficiary"]
-            .with_user(self.user_head)
-            ._search([], limit=80, order=self.env["kentro.beneficiary"]._order)
-        )
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
-        self.env.cr.execute("SET LOCAL enable_sort = off")
-        self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
-        self.env.cr.execute("SET LOCAL enable_seqscan = on")
-        self.env.cr.execute("SET LOCAL enable_sort = on")
-        self.assertIn("kentro_beneficiary_list_order", plan)
+    def test_the_lists_read_their_first_page_from_an_index_in_their_order(self):
+        """The big lists (files, services, referrals, the access log…) are
+        sorted: their first page comes from an index in that order, not from
+        sorting every row of the municipality."""
+        models = [
+            name
+            for name, model in self.env.registry.items()
+            if getattr(model, "_kentro_order_index", False) and not model._abstract
+        ]
+        for name in ("kentro.beneficiary", "kentro.service", "kentro.referral", "kentro.audit.log"):
+            self.assertIn(name, models)
+        for name in models:
+            Model = self.env[name]
+            query = Model._search([], limit=80, order=Model._order)
+            self.env.cr.execute("SET LOCAL enable_seqscan = off")
+            self.env.cr.execute("SET LOCAL enable_sort = off")
+            self.env.cr.execute(SQL("EXPLAIN %s", query.select()))
+            plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+            self.env.cr.execute("SET LOCAL enable_seqscan = on")
+            self.env.cr.execute("SET LOCAL enable_sort = on")
+            self.assertIn(f"{Model._table}_kentro_order", plan, name)
 
     def test_new_case_note_opens_as_the_professional_own_note_of_the_file(self):
         action = self.env.ref("kentro_community.kentro_case_note_action_new")
