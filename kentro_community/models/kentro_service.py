@@ -123,8 +123,9 @@ class KentroService(models.Model):
         of the cost of logging services in a batch."""
         # sudo: as the stored compute (compute_sudo) reads it, only the
         # programme of the application or referral the entry is linked to.
-        application = self.env["kentro.application"].sudo().browse(vals.get("application_id"))
-        referral = self.env["kentro.referral"].sudo().browse(vals.get("referral_id"))
+        env = self.sudo().env
+        application = env["kentro.application"].browse(vals.get("application_id"))
+        referral = env["kentro.referral"].browse(vals.get("referral_id"))
         return (application.programme_id or referral.programme_id).id
 
     def write(self, vals):
