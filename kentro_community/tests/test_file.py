@@ -94,13 +94,19 @@ class TestBeneficiaryFile(KentroRegistryCase):
         lines = Timeline.search([("beneficiary_id", "=", self.papadopoulos.id)])
         self.assertGreaterEqual(len(lines), 2)
         branches = Timeline._timeline_branches()
-        self.env.cr.execute("SET LOCAL enable_seqscan = off")
-        self.env.cr.execute(
-            "EXPLAIN SELECT id, date, kind FROM kentro_beneficiary_timeline WHERE id = ANY(%s)",
-            [lines.ids],
-        )
-        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
-        self.env.cr.execute("SET LOCAL enable_seqscan = on")
+        # On so small a database the planner may as well walk another index
+        # of the services (the list's): without it, only the timeline's index
+        # can answer the id, or nothing but reading the whole table. At
+        # 100,000 people it takes the timeline's index by itself.
+        with self.env.cr.savepoint(flush=False) as savepoint:
+            self.env.cr.execute("DROP INDEX kentro_service_kentro_order")
+            self.env.cr.execute("SET LOCAL enable_seqscan = off")
+            self.env.cr.execute(
+                "EXPLAIN SELECT id, date, kind FROM kentro_beneficiary_timeline WHERE id = ANY(%s)",
+                [lines.ids],
+            )
+            plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+            savepoint.close(rollback=True)  # the index is back
         self.assertNotIn("Seq Scan", plan)
         self.assertIn("Index Scan using kentro_timeline_0_kentro_service", plan)
         # One index per branch, on the expression the view computes (on so
