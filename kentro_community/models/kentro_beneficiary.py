@@ -15,9 +15,6 @@ from odoo.tools import SQL, sql
 from ..tools import dates, greek, groups, phones, values
 
 GENDERS = [("female", "Female"), ("male", "Male"), ("other", "Other")]
-# PostgreSQL's statistics target of the name keys: too few entries for a
-# histogram (100), on purpose (KentroBeneficiary.init).
-KEY_STATISTICS = 10
 AGE_BANDS = [("under_18", "Under 18"), ("18_29", "18-29"), ("30_54", "30-54"), ("55_plus", "55+")]
 EDUCATION_LEVELS = [
     ("isced_0", "No formal education (ISCED 0)"),
@@ -144,10 +141,11 @@ class KentroBeneficiary(models.Model):
         "kentro.beneficiary.import.mixin",
     ]
     _order = "last_name, first_name, id"
-    # The list's first page from an index (59 ms to 0.1 ms at 100,000); the
-    # name keys' statistics are kept coarse (see init) so that a name search
-    # still goes through the trigram indexes.
-    _kentro_order_index = True
+    # No index in this order (_kentro_order_index): with one, PostgreSQL walks
+    # it to find the first matches of a name search, which are all under the
+    # same letter, instead of using the names' trigram index (at 100,000,
+    # «παπαδοπ» took 132 ms instead of 6). Staff search the registry by name;
+    # the list of everyone, unfiltered, is the rarer screen.
     _check_company_auto = True
 
     partner_id = fields.Many2one(
@@ -512,30 +510,7 @@ class KentroBeneficiary(models.Model):
         # indexes on the columns; the index Odoo made on unaccent(search_key)
         # before is dropped (an index to write that no search uses).
         sql.drop_index(self.env.cr, "kentro_beneficiary__search_key_index", self._table)
-        # With a histogram of the keys, PostgreSQL counts a name as many as
-        # its share of the histogram and walks the list's index (in name
-        # order) to find its first matches, which all lie under one letter:
-        # «παπαδοπ» took 132 ms instead of 6 at 100,000. Without one (fewer
-        # than 100 entries), it estimates a pattern by its length and reads
-        # the matches through the trigram index.
-        self.env.cr.execute(
-            """SELECT attname FROM pg_attribute
-                WHERE attrelid = %s::regclass AND attname IN ('search_key', 'phonetic_key')
-                  AND attstattarget IS DISTINCT FROM %s""",
-            [self._table, KEY_STATISTICS],
-        )
-        columns = [row[0] for row in self.env.cr.fetchall()]
-        for column in columns:
-            self.env.cr.execute(
-                SQL(
-                    "ALTER TABLE %s ALTER COLUMN %s SET STATISTICS %s",
-                    SQL.identifier(self._table),
-                    SQL.identifier(column),
-                    KEY_STATISTICS,
-                )
-            )
-        if columns:
-            self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(self._table)))
+        sql.drop_index(self.env.cr, "kentro_beneficiary_kentro_order", self._table)
         if self.env.registry.has_trigram:
             for column in ("search_key", "phonetic_key"):
                 sql.create_index(
