@@ -47,9 +47,10 @@ class Base(models.AbstractModel):
     _kentro_order_index = False
 
     def init(self):
-        super().init()
+        result = super().init()
         if self._kentro_order_index:
             self._kentro_create_order_index()
+        return result
 
     def _kentro_create_order_index(self):
         """``<table>_kentro_order`` on the columns of ``_order``, in their

@@ -47,7 +47,7 @@ class KentroAuditLog(models.Model):
     company_id = fields.Many2one("res.company", readonly=True, index=True)
 
     def init(self):
-        super().init()
+        result = super().init()
         # Rows written when the file was a foreign key keep their file number.
         self.env.cr.execute(
             SQL(
@@ -65,6 +65,7 @@ class KentroAuditLog(models.Model):
                     table=SQL.identifier(self._table),
                 )
             )
+        return result
 
     @api.depends("file_id")
     def _compute_beneficiary_id(self):

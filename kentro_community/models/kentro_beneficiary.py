@@ -505,7 +505,7 @@ class KentroBeneficiary(models.Model):
         return expired if (operator == "=") == value else ["!", *expired]
 
     def init(self):
-        super().init()
+        result = super().init()
         # Name search: LIKE on the keys (lower case, accent-free) under trigram
         # indexes on the columns; the index Odoo made on unaccent(search_key)
         # before is dropped (an index to write that no search uses).
@@ -520,6 +520,7 @@ class KentroBeneficiary(models.Model):
                     [f"{column} gin_trgm_ops"],
                     method="gin",
                 )
+        return result
 
     @api.depends("first_name", "last_name", "father_name")
     def _compute_search_keys(self):

@@ -174,7 +174,7 @@ class KentroBeneficiaryTimeline(models.Model):
         return list(_BRANCHES)
 
     def init(self):
-        super().init()
+        result = super().init()
         tools.drop_view_if_exists(self.env.cr, self._table)
         parts = [
             SQL(
@@ -196,6 +196,7 @@ class KentroBeneficiaryTimeline(models.Model):
             )
         )
         self._create_id_indexes()
+        return result
 
     def _create_id_indexes(self):
         """A line's id is computed (its record's id * 64 + its branch), and the

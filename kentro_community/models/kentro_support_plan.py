@@ -66,7 +66,7 @@ class KentroSupportPlan(models.Model):
     open_action_count = fields.Integer(compute="_compute_counts")
 
     def init(self):
-        super().init()
+        result = super().init()
         # One open plan (draft or active) per file, whoever writes it at the
         # same moment: the database refuses the second.
         self.env.cr.execute(
@@ -76,6 +76,7 @@ class KentroSupportPlan(models.Model):
                 SQL.identifier(self._table),
             )
         )
+        return result
 
     @api.depends("beneficiary_id.name", "episode", "company_id")
     def _compute_name(self):
