@@ -108,7 +108,10 @@ class TestBeneficiaryFile(KentroRegistryCase):
             plan = "\n".join(row[0] for row in self.env.cr.fetchall())
             savepoint.close(rollback=True)  # the index is back
         self.assertNotIn("Seq Scan", plan)
-        self.assertIn("Index Scan using kentro_timeline_0_kentro_service", plan)
+        # An index scan or a bitmap one, on the timeline's own index.
+        self.assertIn(
+            "Index Scan on kentro_timeline_0_kentro_service", plan.replace(" using ", " on ")
+        )
         # One index per branch, on the expression the view computes (on so
         # small a database, the planner may prefer another index of the
         # appointments; at 100,000 people it takes this one).
