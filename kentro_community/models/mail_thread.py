@@ -15,13 +15,8 @@ class MailThread(models.AbstractModel):
         # goes through (guarded by test_side_doors.TestFollowers and
         # TestAppointmentAttendeesStayStaff).
         if partner_ids and self._kentro_private_records():
-            # sudo: only which of the contacts are beneficiaries' is read, to leave them out.
-            people = set(
-                self.env["res.partner"]
-                .sudo()
-                .with_context(active_test=False)
-                ._search([("id", "in", list(partner_ids)), ("kentro_beneficiary_ids", "!=", False)])
-            )
+            # Which of the contacts are beneficiaries', to leave them out.
+            people = set(self.env["res.partner"].browse(partner_ids)._kentro_private_records().ids)
             partner_ids = [partner_id for partner_id in partner_ids if partner_id not in people]
             if not partner_ids and not subtype_ids:
                 return True

@@ -125,7 +125,7 @@ class ResPartner(models.Model):
         return self.browse(
             self.sudo()
             .with_context(active_test=False)
-            ._search([("id", "in", self.ids), ("kentro_beneficiary_ids", "!=", False)])
+            ._search([("id", "in", self.ids), ("kentro_beneficiary_centre_id", "!=", False)])
         )
 
     @api.constrains("phone", "mobile")
