@@ -1,5 +1,8 @@
+from babel.dates import format_date
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools.appointments import utc
 
@@ -22,11 +25,9 @@ class KentroAppointmentSlot(models.TransientModel):
     def _compute_name(self):
         """«Δευτέρα 14/12/2026 09:00–09:45»: the day in the reader's language,
         the 24-hour clock of the structure's local time."""
-        labels = dict(
-            self.env["resource.calendar.attendance"]
-            ._fields["dayofweek"]
-            ._description_selection(self.env)
-        )
+        # The day's name from babel (CLDR), complete in every language: Odoo's
+        # Greek lacks some of its own weekday labels (Friday, Monday).
+        locale = babel_locale_parse(self.env.lang or "en_US")
         for slot in self:
             if not (slot.start and slot.stop):
                 slot.name = False
@@ -34,7 +35,7 @@ class KentroAppointmentSlot(models.TransientModel):
             tz = slot.finder_id.centre_id._local_timezone()
             start, stop = utc(slot.start).astimezone(tz), utc(slot.stop).astimezone(tz)
             slot.name = (
-                f"{labels[str(start.weekday())]} {start.strftime('%d/%m/%Y %H:%M')}"
+                f"{format_date(start, 'EEEE', locale=locale)} {start.strftime('%d/%m/%Y %H:%M')}"
                 f"–{stop.strftime('%H:%M')}"
             )
 

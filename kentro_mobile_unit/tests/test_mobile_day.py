@@ -231,9 +231,12 @@ class TestMobileDayTour(HttpCase, MobileCase):
 
     def test_the_units_professional_checks_in_and_registers_on_a_phone(self):
         today = dates.greek_today()
-        # Around today's visit: one held yesterday and later ones, so that
-        # an order latest-first would put today's last.
-        self.new_visit(today - timedelta(days=1), area=self.kotyli)
+        # Around today's visit: one held before and later ones, so that an
+        # order latest-first would put today's last. The earlier one is two
+        # days back: the tour's headless browser keeps the machine's clock
+        # (UTC), whose «today» is still yesterday in Athens from 22:00 UTC,
+        # and its «Upcoming» filter would then show yesterday's visit first.
+        self.new_visit(today - timedelta(days=2), area=self.kotyli)
         for days in (1, 7, 14):
             self.new_visit(today + timedelta(days=days), area=self.thermes)
         visit = self.new_visit(today, start=athens(today, 0, 5), stop=athens(today, 11, 55))
