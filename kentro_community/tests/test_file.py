@@ -135,10 +135,8 @@ class TestBeneficiaryFile(KentroRegistryCase):
             for name, model in self.env.registry.items()
             if getattr(model, "_kentro_order_index", False) and not model._abstract
         ]
-        for name in ("kentro.service", "kentro.referral", "kentro.audit.log"):
+        for name in ("kentro.beneficiary", "kentro.service", "kentro.referral", "kentro.audit.log"):
             self.assertIn(name, models)
-        # Searched by name through its trigram indexes instead (see _order).
-        self.assertNotIn("kentro.beneficiary", models)
         for name in models:
             Model = self.env[name]
             query = Model._search([], limit=80, order=Model._order)
@@ -149,6 +147,69 @@ class TestBeneficiaryFile(KentroRegistryCase):
             self.env.cr.execute("SET LOCAL enable_seqscan = on")
             self.env.cr.execute("SET LOCAL enable_sort = on")
             self.assertIn(f"{Model._table}_kentro_order", plan, name)
+
+    def _plan_of_the_search(self, search):
+        """The plan of the query ``search()`` reads its records with, as
+        PostgreSQL makes it when told to avoid sorting wherever an index in
+        the same order can give the rows."""
+        with self.env.cr._enable_logging(), self.assertLogs("odoo.sql_db", "DEBUG") as logs:
+            found = search()
+        (query,) = [
+            line.split("query: ", 1)[1]
+            for line in logs.output
+            if "query: " in line and 'FROM "kentro_beneficiary"' in line and " LIMIT " in line
+        ]
+        self.env.cr.execute("SET LOCAL enable_sort = off")
+        self.env.cr.execute(f"EXPLAIN {query}")
+        plan = "\n".join(row[0] for row in self.env.cr.fetchall())
+        self.env.cr.execute("SET LOCAL enable_sort = on")
+        return found, plan
+
+    def test_a_search_by_name_sorts_its_matches_the_list_walks_its_index(self):
+        """The list of files comes from the index in the files' order; a
+        search by name must not walk it (every name under Α..Ο read before the
+        Παπαδόπουλος): its matches, from the trigram indexes, are sorted, in
+        the same order."""
+        Beneficiary = self.env["kentro.beneficiary"].with_user(self.user_professional)
+        created = self.env["kentro.beneficiary"].create(
+            [
+                {"first_name": first, "last_name": "Παπαδοπούλου", "centre_id": self.centre.id}
+                for first in ("Ελένη", "Άννα", "Ζωή")
+            ]
+        )
+        self.env.flush_all()
+        _everyone, plan = self._plan_of_the_search(lambda: Beneficiary.search([], limit=80))
+        self.assertIn("kentro_beneficiary_kentro_order", plan)
+        for order, search in (
+            (None, lambda: Beneficiary.search([("display_name", "ilike", "παπαδοπ")], limit=80)),
+            (None, lambda: Beneficiary.name_search("papadop", limit=40)),
+            (
+                "last_name desc, first_name desc, id",
+                lambda: Beneficiary.web_search_read(
+                    [("display_name", "ilike", "Παπαδόπ")],
+                    {"name": {}},
+                    limit=80,
+                    order="last_name desc, first_name desc, id",
+                ),
+            ),
+        ):
+            found, plan = self._plan_of_the_search(search)
+            self.assertNotIn("kentro_beneficiary_kentro_order", plan)
+            self.assertIn("Sort", plan)
+            if isinstance(found, dict):  # web_search_read
+                ids = [row["id"] for row in found["records"]]
+            elif isinstance(found, list):  # name_search
+                ids = [row[0] for row in found]
+            else:
+                ids = found.ids
+            self.assertLessEqual(set((created | self.papadopoulos).ids), set(ids), order)
+            # In the order asked for, as the plain query gives it.
+            self.assertEqual(ids, Beneficiary.search([("id", "in", ids)], order=order).ids)
+        # The order is the same one, written otherwise.
+        self.assertEqual(
+            Beneficiary._kentro_matches_order("last_name, first_name desc, id"),
+            "last_name asc nulls first, first_name desc nulls last, id",
+        )
 
     def test_new_case_note_opens_as_the_professional_own_note_of_the_file(self):
         action = self.env.ref("kentro_community.kentro_case_note_action_new")
