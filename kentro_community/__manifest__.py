@@ -52,6 +52,7 @@ Kentro addon builds on.
         "views/kentro_referral_views.xml",
         "views/kentro_protocol_entry_views.xml",
         "views/kentro_beneficiary_views.xml",
+        "views/kentro_beneficiary_timeline_views.xml",
         "views/kentro_household_views.xml",
         "report/kentro_beneficiary_report_views.xml",
         "views/kentro_service_type_views.xml",

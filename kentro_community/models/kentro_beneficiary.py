@@ -396,19 +396,22 @@ class KentroBeneficiary(models.Model):
 
     # ------------------------------------------------------------------ computes
     def _compute_work_counts(self):
-        # The lines the user may read, as the form's tabs list them: the form
-        # reads them anyway, so its counts cost no query of their own.
+        # Counted, not read: the form's tabs read their lines only when they
+        # are opened (widget kentro_tab_list). Under the record rules, as the
+        # tabs list them.
+        counted = {
+            "service_count": ("kentro.service", "beneficiary_id"),
+            "application_count": ("kentro.application", "beneficiary_id"),
+            "referral_count": ("kentro.referral", "beneficiary_id"),
+            "appointment_count": ("calendar.event", "kentro_beneficiary_id"),
+        }
+        counts = {
+            name: dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
+            for name, (model, field) in counted.items()
+        }
         for person in self:
-            person.service_count = len(person.service_ids)
-            person.application_count = len(person.application_ids)
-            person.referral_count = len(person.referral_ids)
-        appointments = dict(
-            self.env["calendar.event"]._read_group(
-                [("kentro_beneficiary_id", "in", self.ids)], ["kentro_beneficiary_id"], ["__count"]
-            )
-        )
-        for person in self:
-            person.appointment_count = appointments.get(person, 0)
+            for name, by_person in counts.items():
+                person[name] = by_person.get(person, 0)
 
     def _action_open_work(self, xmlid):
         self.ensure_one()

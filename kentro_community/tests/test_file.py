@@ -41,6 +41,16 @@ class TestBeneficiaryFile(KentroRegistryCase):
         )
         return etree.fromstring(views["views"]["form"]["arch"])
 
+    def _sent_referral(self):
+        """A referral of Papadopoulos to ΔΥΠΑ, sent by the professional."""
+        referral = (
+            self.env["kentro.referral"]
+            .with_user(self.user_professional)
+            .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
+        )
+        referral.action_send()
+        return referral
+
     def _consent(self, **values):
         return self.env["kentro.consent"].create(
             {"beneficiary_id": self.papadopoulos.id, "date": date(2026, 3, 2), **values}
@@ -56,9 +66,13 @@ class TestBeneficiaryFile(KentroRegistryCase):
         self.assertLess(pages.index("case_notes"), pages.index("social_history_page"))
         for page in ("services", "applications", "referrals", "consents_page", "household_page"):
             self.assertIn(page, pages)
-        # Nothing the file kept is lost in the move: every field is still on the form.
-        for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "timeline_ids", "household_id"):
+        # Nothing the file kept is lost in the move: every field is still on the
+        # form, and the timeline in its tab.
+        for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "household_id"):
             self.assertTrue(arch.xpath(f"//field[@name='{fname}']"), fname)
+        self.assertTrue(
+            arch.xpath("//page[@name='timeline']/widget[@res_model='kentro.beneficiary.timeline']")
+        )
 
     def test_reception_receives_no_special_category_data_in_the_form(self):
         arch = self._form_arch(self.user_reception)
@@ -75,13 +89,86 @@ class TestBeneficiaryFile(KentroRegistryCase):
         (button,) = arch.xpath(f"//page[@name='case_notes']//button[@name='{action.id}']")
         self.assertEqual(button.get("string"), "Νέο σημείωμα περίπτωσης")
         self.assertEqual(action.with_context(lang="el_GR").name, "Νέο σημείωμα περίπτωσης")
-        (open_button,) = arch.xpath("//field[@name='timeline_ids']//button[@name='action_open']")
+        timeline = (
+            self.env["kentro.beneficiary.timeline"]
+            .with_user(self.user_professional)
+            .with_context(lang="el_GR", list_view_ref=self._tab_lists(arch)["timeline"][1])
+            .get_views([(False, "list")])
+        )
+        (open_button,) = etree.fromstring(timeline["views"]["list"]["arch"]).xpath(
+            "//button[@name='action_open']"
+        )
         self.assertEqual(open_button.get("string"), "Άνοιγμα εγγραφής")
 
+    def _tab_lists(self, arch):
+        """{page: (model, list view)} of the tabs whose lines are read when
+        they are opened."""
+        return {
+            widget.getparent().get("name"): (widget.get("res_model"), widget.get("list_view"))
+            for widget in arch.xpath("//page/widget[@name='kentro_tab_list']")
+        }
+
+    @freeze_time("2026-03-10 09:00:00")
+    def test_the_form_reads_the_lines_of_a_tab_when_the_tab_is_opened(self):
+        """The form opens without reading the lines of its read-only lists
+        (services, applications, referrals, support plans, timeline): each tab
+        lists them in Odoo's list view when it is opened, under the same
+        record rules; the smart buttons count them without reading them."""
+        consent = self._consent(agency_id=self.dypa.id)
+        service_type = self.env["kentro.service.type"].search([], limit=1)
+        self.env["kentro.service"].create(
+            [
+                {"beneficiary_id": self.papadopoulos.id, "service_type_id": service_type.id},
+                {"beneficiary_id": self.annex_person.id, "service_type_id": service_type.id},
+            ]
+        )
+        referral = self._sent_referral()
+        self.assertEqual(referral.consent_id, consent)
+        for user, pages in (
+            (
+                self.user_professional,
+                {"support_plan", "services", "applications", "referrals", "timeline"},
+            ),
+            (self.user_reception, {"services", "applications", "referrals", "timeline"}),
+        ):
+            views = self.env["kentro.beneficiary"].with_user(user).get_views([(False, "form")])
+            arch = etree.fromstring(views["views"]["form"]["arch"])
+            tabs = self._tab_lists(arch)
+            self.assertEqual(set(tabs), pages, user.login)
+            fields = views["models"]["kentro.beneficiary"]["fields"]
+            for name in ("service_ids", "application_ids", "referral_ids", "timeline_ids"):
+                self.assertNotIn(name, fields, f"{name} read on opening, as {user.login}")
+            person = self.papadopoulos.with_user(user)
+            one2many = {
+                "support_plan": "support_plan_ids",
+                "services": "service_ids",
+                "applications": "application_ids",
+                "referrals": "referral_ids",
+                "timeline": "timeline_ids",
+            }
+            listed = {}
+            for page, (model, view) in tabs.items():
+                Lines = self.env[model].with_user(user).with_context(list_view_ref=view)
+                shown = Lines.get_views([(False, "list")])["views"]["list"]
+                self.assertEqual(shown["id"], self.env.ref(view).id, page)
+                # What the tab lists: the lines the file's one2many gives the
+                # user (another person's service is not among them).
+                rows = Lines.web_search_read(
+                    [("beneficiary_id", "=", person.id)], {"display_name": {}}, limit=20
+                )["records"]
+                listed[page] = {row["id"] for row in rows}
+                self.assertEqual(listed[page], set(person[one2many[page]].ids), page)
+            self.assertTrue(listed["services"] and listed["timeline"], user.login)
+            self.assertEqual(len(listed["referrals"]), 1, user.login)
+            self.assertEqual(person.service_count, len(listed["services"]), user.login)
+            self.assertEqual(person.referral_count, 1, user.login)
+            self.assertEqual(person.application_count, len(listed["applications"]), user.login)
+
     def test_the_form_reads_its_timeline_lines_by_index(self):
-        """The form reads a file's timeline lines by their computed ids: each
-        branch of the view must answer that from an index of its own table,
-        not by reading every service and appointment of the database."""
+        """A file's timeline lines are read by their computed ids (a line
+        opened, a page of the tab's list read again): each branch of the view
+        must answer that from an index of its own table, not by reading every
+        service and appointment of the database."""
         self._consent(agency_id=self.dypa.id)
         self.env["kentro.service"].create(
             {
@@ -246,12 +333,7 @@ class TestBeneficiaryFile(KentroRegistryCase):
     @freeze_time("2026-03-10 09:00:00")
     def test_sent_referral_shows_its_consent_by_name_to_reception(self):
         consent = self._consent(agency_id=self.dypa.id)
-        referral = (
-            self.env["kentro.referral"]
-            .with_user(self.user_professional)
-            .create({"beneficiary_id": self.papadopoulos.id, "agency_id": self.dypa.id})
-        )
-        referral.action_send()
+        referral = self._sent_referral()
         self.assertEqual(referral.consent_id, consent)
         (row,) = (
             referral.with_user(self.user_reception)

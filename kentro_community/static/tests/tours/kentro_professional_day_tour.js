@@ -32,6 +32,11 @@ registry.category("web_tour.tours").add("kentro_professional_day_tour", {
             trigger:
                 ".o_field_widget[name=case_note_ids] .o_data_row:contains('Συζητήσαμε το σχέδιο στέγασης')",
         },
+        // The file's history: its tab lists the lines when it is opened.
+        { trigger: ".o_notebook .nav-link[name=timeline]", run: "click" },
+        { trigger: ".o_notebook .o_kentro_tab_list .o_list_view .o_data_row" },
+        // The consent was recorded by the test's set-up, as Odoo's own user.
+        greekCheck("the file's timeline", { allow: [...allow, "OdooBot"] }),
         // Refer the person from the file's referrals tab.
         { trigger: ".o_notebook .nav-link[name=referrals]", run: "click" },
         { trigger: ".o_notebook button:contains('Νέα παραπομπή')", run: "click" },
