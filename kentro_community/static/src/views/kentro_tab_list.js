@@ -29,7 +29,7 @@ export class KentroTabList extends Component {
             type: "list",
             views: [[false, "list"]],
             domain: [[inverseField, "=", record.resId]],
-            context: { list_view_ref: listView, [`default_${inverseField}`]: record.resId },
+            context: { list_view_ref: listView },
             display: { controlPanel: false },
             // Nothing acts on a selection here: no check boxes.
             allowSelectors: false,
