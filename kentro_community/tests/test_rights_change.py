@@ -1,8 +1,9 @@
-from odoo import Command
+from odoo import Command, models
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.query import Query
 
-from .common import AppointmentCase, KentroRegistryCase
+from .common import AppointmentCase, KentroRegistryCase, assert_odoo_calls
 
 
 @tagged("kentro", "kentro_security")
@@ -97,3 +98,135 @@ class TestAppointmentRightsChangeAtOnce(AppointmentCase):
         )
         self.env.invalidate_all()
         self.assertFalse(Attendee.search(on_appointment))
+
+
+@tagged("kentro", "kentro_security")
+class TestRuleConditionsKeptAsSql(KentroRegistryCase):
+    """On Kentro's models the SQL condition of a user's record rules is kept
+    between searches (``_kentro_rules_where`` in models/base.py), beside
+    Odoo's cache of the rules' domains: a search must still see every change
+    of rules, groups, structures and companies at once, and write exactly
+    the condition Odoo writes."""
+
+    def _finds(self, user, record, **context):
+        """Whether a search as ``user`` finds ``record``, as in a new request."""
+        self.env.invalidate_all()
+        Model = self.env[record._name].with_user(user).with_context(**context)
+        return bool(Model.search([("id", "=", record.id)]))
+
+    def test_the_condition_is_odoos_own_for_every_model_and_role(self):
+        users = (
+            self.user_reception,
+            self.user_professional,
+            self.user_head,
+            self.user_annex_professional,
+            self.user_supervisor,
+            self.user_manager,
+            self.user_employee,
+        )
+        compared = set()
+        for name in self.env.registry:
+            if not name.startswith("kentro.") or self.env[name]._abstract:
+                continue
+            for user in users:
+                Model = self.env[name].with_user(user)
+                kept = Model._kentro_rules_where("read")
+                if kept is None:
+                    continue
+                odoos = Query(self.env, Model._table, Model._table_sql)
+                models.BaseModel._apply_ir_rules(Model, odoos, "read")
+                self.assertEqual(
+                    (kept.code, kept.params),
+                    (odoos.where_clause.code, odoos.where_clause.params),
+                    f"{name} as {user.login}",
+                )
+                compared.add(name)
+        self.assertIn("kentro.beneficiary", compared)
+        self.assertIn("kentro.case.note", compared)
+        self.assertGreater(len(compared), 20)
+
+    def test_a_second_search_does_not_write_the_condition_again(self):
+        # The head's rule reads the structures' tree (child_of): once the
+        # condition is kept, a search is its own query alone.
+        Beneficiary = self.env["kentro.beneficiary"].with_user(self.user_head)
+        self.assertEqual(Beneficiary.search([("amka", "=", "15038012348")]), self.papadopoulos)
+        self.env.invalidate_all()
+        with self.assertQueryCount(1):
+            self.assertEqual(
+                Beneficiary.search([("amka", "=", "15038012348")]).ids, self.papadopoulos.ids
+            )
+
+    def test_a_structure_attached_to_the_heads_centre_is_searched_at_once(self):
+        person = self.second_centre_person
+        self.assertFalse(self._finds(self.user_head, person))
+        Structure = self.second_centre.with_user(self.user_manager)
+        Structure.write({"centre_type": "annex", "parent_id": self.centre.id})
+        self.assertTrue(self._finds(self.user_head, person))
+        Structure.write({"centre_type": "centre", "parent_id": False})
+        self.assertFalse(self._finds(self.user_head, person))
+
+    def test_a_new_annex_of_the_heads_centre_is_searched_at_once(self):
+        self.assertTrue(self._finds(self.user_head, self.annex_person))
+        annex = self.env["kentro.centre"].create(
+            {
+                "name": "Νέο Παράρτημα",
+                "code": "KK-T-N",
+                "centre_type": "annex",
+                "parent_id": self.centre.id,
+                "company_id": self.municipality.id,
+            }
+        )
+        person = self.env["kentro.beneficiary"].create(
+            {"first_name": "Άννα", "last_name": "Νέα", "centre_id": annex.id}
+        )
+        self.assertTrue(self._finds(self.user_head, person))
+        self.assertFalse(self._finds(self.user_professional, person))
+
+    def test_removed_from_the_structure_finds_nothing_at_once(self):
+        self.assertTrue(self._finds(self.user_reception, self.papadopoulos))
+        self.user_reception.kentro_centre_ids = [Command.unlink(self.centre.id)]
+        self.assertFalse(self._finds(self.user_reception, self.papadopoulos))
+
+    def test_a_demoted_professional_finds_no_case_note_at_once(self):
+        note = (
+            self.env["kentro.case.note"]
+            .with_user(self.user_professional)
+            .create({"beneficiary_id": self.papadopoulos.id, "body": "<p>Ομαδικό σημείωμα.</p>"})
+        )
+        self.assertTrue(self._finds(self.user_professional, note))
+        self.user_professional.groups_id = [
+            Command.unlink(self.env.ref("kentro_community.group_kentro_professional").id)
+        ]
+        with self.assertRaises(AccessError):
+            self._finds(self.user_professional, note)
+
+    def test_a_rule_changed_by_the_administrator_holds_at_once(self):
+        self.assertTrue(self._finds(self.user_reception, self.papadopoulos))
+        rule = self.env.ref("kentro_community.kentro_beneficiary_rule_structure")
+        rule.domain_force = "[('centre_id', '=', False)]"
+        self.assertFalse(self._finds(self.user_reception, self.papadopoulos))
+
+    def test_the_companies_chosen_in_the_switcher_are_searched_as_chosen(self):
+        # The municipalities' rule reads the companies the user works in now.
+        self.user_reception.write(
+            {
+                "company_ids": [Command.link(self.other_municipality.id)],
+                "kentro_centre_ids": [Command.link(self.other_centre.id)],
+            }
+        )
+        person = self.env["kentro.beneficiary"].create(
+            {"first_name": "Ιωάννα", "last_name": "Άλλη", "centre_id": self.other_centre.id}
+        )
+        both = [self.municipality.id, self.other_municipality.id]
+        self.assertFalse(
+            self._finds(self.user_reception, person, allowed_company_ids=[self.municipality.id])
+        )
+        self.assertTrue(self._finds(self.user_reception, person, allowed_company_ids=both))
+        self.assertFalse(
+            self._finds(self.user_reception, person, allowed_company_ids=[self.municipality.id])
+        )
+
+    def test_odoo_still_writes_the_rules_through_apply_ir_rules(self):
+        Beneficiary = self.env["kentro.beneficiary"].with_user(self.user_reception)
+        with assert_odoo_calls(self, Beneficiary, "_apply_ir_rules"):
+            Beneficiary.search([("amka", "=", "15038012348")])
