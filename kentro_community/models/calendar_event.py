@@ -3,7 +3,7 @@ from contextlib import contextmanager
 import pytz
 from psycopg2 import errors
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
@@ -143,6 +143,14 @@ class CalendarEvent(models.Model):
             "kentro_professional_id",
         }
 
+    @api.model
+    @tools.ormcache("self.env.uid")
+    def _kentro_public_fields(self):
+        """The fields never masked, as _get_public_fields gives them, kept per
+        user: Odoo asks fields_get for its custom fields on every call (a new
+        custom field reloads the registry, a change of groups clears the cache)."""
+        return frozenset(self._get_public_fields())
+
     def _compute_kentro_shown_in_full(self):
         hidden = self.filtered("id")._kentro_hidden()
         for event in self:
@@ -216,7 +224,7 @@ class CalendarEvent(models.Model):
         """``domain`` where each condition on a field masked as busy time holds
         only for the appointments the user sees, except that an attendee
         search still finds the busy time of staff (never of a beneficiary)."""
-        public = self._get_public_fields()
+        public = self._kentro_public_fields()
         visible = [
             "|",
             ("kentro_appointment", "=", False),

@@ -405,13 +405,23 @@ class KentroBeneficiary(models.Model):
             "referral_count": ("kentro.referral", "beneficiary_id"),
             "appointment_count": ("calendar.event", "kentro_beneficiary_id"),
         }
-        counts = {
-            name: dict(self.env[model]._read_group([(field, "in", self.ids)], [field], ["__count"]))
-            for name, (model, field) in counted.items()
-        }
+        # One query for the four counts: each model's search under its rules
+        # (as _read_group makes it), grouped by person, in one UNION ALL.
+        counts = {}
+        if self.ids:
+            selects = []
+            for name, (model, field) in counted.items():
+                Model = self.env[model]
+                query = Model._search([(field, "in", self.ids)])
+                query.groupby = Model._field_to_sql(query.table, field, query)
+                selects.append(
+                    SQL("(%s)", query.select(SQL("%s", name), query.groupby, "COUNT(*)"))
+                )
+            rows = self.env.execute_query(SQL(" UNION ALL ").join(selects))
+            counts = {(name, person_id): count for name, person_id, count in rows}
         for person in self:
-            for name, by_person in counts.items():
-                person[name] = by_person.get(person, 0)
+            for name in counted:
+                person[name] = counts.get((name, person.id), 0)
 
     def _action_open_work(self, xmlid):
         self.ensure_one()
@@ -720,8 +730,16 @@ class KentroBeneficiary(models.Model):
 
     @api.depends("need_assessment_ids.is_current")
     def _compute_current_need_assessment_ids(self):
+        # One search of the current ones (is_current is stored), under the
+        # assessments' rules as the one2many reads them, in the same order.
+        Assessment = self.env["kentro.need.assessment"]
+        current = Assessment.search_fetch(
+            [("beneficiary_id", "in", self._origin.ids), ("is_current", "=", True)],
+            ["beneficiary_id"],
+        )
+        by_person = current.grouped("beneficiary_id")
         for person in self:
-            person.current_need_assessment_ids = person.need_assessment_ids.filtered("is_current")
+            person.current_need_assessment_ids = by_person.get(person._origin, Assessment)
 
     @api.constrains("intake_channel", "referring_agency_id")
     def _check_referring_agency(self):
