@@ -68,13 +68,8 @@ class TestBeneficiaryFile(KentroRegistryCase):
             self.assertIn(page, pages)
         # Nothing the file kept is lost in the move: every field is still on the
         # form, and the timeline in its tab.
-        # The case notes and the timeline are listed in their tabs.
         for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "household_id"):
-            if fname != "case_note_ids":
-                self.assertTrue(arch.xpath(f"//field[@name='{fname}']"), fname)
-        self.assertTrue(
-            arch.xpath("//page[@name='case_notes']/widget[@res_model='kentro.case.note']")
-        )
+            self.assertTrue(arch.xpath(f"//field[@name='{fname}']"), fname)
         self.assertTrue(
             arch.xpath("//page[@name='timeline']/widget[@res_model='kentro.beneficiary.timeline']")
         )
@@ -129,15 +124,10 @@ class TestBeneficiaryFile(KentroRegistryCase):
         )
         referral = self._sent_referral()
         self.assertEqual(referral.consent_id, consent)
-        Note = self.env["kentro.case.note"]
-        Note.with_user(self.user_professional).create(
-            {"beneficiary_id": self.papadopoulos.id, "body": "<p>Συνάντηση.</p>"}
-        )
-        Note.create({"beneficiary_id": self.annex_person.id, "body": "<p>Άλλο πρόσωπο.</p>"})
         for user, pages in (
             (
                 self.user_professional,
-                {"case_notes", "support_plan", "services", "applications", "referrals", "timeline"},
+                {"support_plan", "services", "applications", "referrals", "timeline"},
             ),
             (self.user_reception, {"services", "applications", "referrals", "timeline"}),
         ):
@@ -146,17 +136,10 @@ class TestBeneficiaryFile(KentroRegistryCase):
             tabs = self._tab_lists(arch)
             self.assertEqual(set(tabs), pages, user.login)
             fields = views["models"]["kentro.beneficiary"]["fields"]
-            for name in (
-                "case_note_ids",
-                "service_ids",
-                "application_ids",
-                "referral_ids",
-                "timeline_ids",
-            ):
+            for name in ("service_ids", "application_ids", "referral_ids", "timeline_ids"):
                 self.assertNotIn(name, fields, f"{name} read on opening, as {user.login}")
             person = self.papadopoulos.with_user(user)
             one2many = {
-                "case_notes": "case_note_ids",
                 "support_plan": "support_plan_ids",
                 "services": "service_ids",
                 "applications": "application_ids",
@@ -176,8 +159,6 @@ class TestBeneficiaryFile(KentroRegistryCase):
                 listed[page] = {row["id"] for row in rows}
                 self.assertEqual(listed[page], set(person[one2many[page]].ids), page)
             self.assertTrue(listed["services"] and listed["timeline"], user.login)
-            if "case_notes" in pages:
-                self.assertEqual(len(listed["case_notes"]), 1, user.login)
             self.assertEqual(len(listed["referrals"]), 1, user.login)
             self.assertEqual(person.service_count, len(listed["services"]), user.login)
             self.assertEqual(person.referral_count, 1, user.login)
@@ -359,11 +340,6 @@ class TestBeneficiaryFile(KentroRegistryCase):
         consent = self._consent(agency_id=self.dypa.id)
         referral = self._sent_referral()
         self.assertEqual(referral.consent_id, consent)
-        Note = self.env["kentro.case.note"]
-        Note.with_user(self.user_professional).create(
-            {"beneficiary_id": self.papadopoulos.id, "body": "<p>Συνάντηση.</p>"}
-        )
-        Note.create({"beneficiary_id": self.annex_person.id, "body": "<p>Άλλο πρόσωπο.</p>"})
         (row,) = (
             referral.with_user(self.user_reception)
             .with_context(lang="el_GR")

@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("kentro_professional_day_tour", {
         { trigger: ".modal .o_form_button_save", run: "click" },
         {
             trigger:
-                ".o_kentro_tab_list[data-model='kentro.case.note'] .o_data_row:contains('Συζητήσαμε το σχέδιο στέγασης')",
+                ".o_field_widget[name=case_note_ids] .o_data_row:contains('Συζητήσαμε το σχέδιο στέγασης')",
         },
         // The file's history: its tab lists the lines when it is opened.
         { trigger: ".o_notebook .nav-link[name=timeline]", run: "click" },
