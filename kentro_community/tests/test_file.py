@@ -66,6 +66,9 @@ class TestBeneficiaryFile(KentroRegistryCase):
         self.assertLess(pages.index("case_notes"), pages.index("social_history_page"))
         for page in ("services", "applications", "referrals", "consents_page", "household_page"):
             self.assertIn(page, pages)
+        # The notes' list is laid out without measuring (kentro_notes_field.js).
+        (notes,) = arch.xpath("//page[@name='case_notes']/field[@name='case_note_ids']")
+        self.assertEqual(notes.get("widget"), "kentro_notes_one2many")
         # Nothing the file kept is lost in the move: every field is still on the
         # form, and the timeline in its tab.
         for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "household_id"):
