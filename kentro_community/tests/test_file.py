@@ -69,6 +69,11 @@ class TestBeneficiaryFile(KentroRegistryCase):
         # The notes' list is laid out without measuring (kentro_notes_field.js).
         (notes,) = arch.xpath("//page[@name='case_notes']/field[@name='case_note_ids']")
         self.assertEqual(notes.get("widget"), "kentro_notes_one2many")
+        # So is the state's bar on a computer's screen (kentro_statusbar_field.js),
+        # with Odoo's look.
+        (state,) = arch.xpath("//header/field[@name='state']")
+        self.assertEqual(state.get("widget"), "kentro_statusbar")
+        self.assertIn("o_field_statusbar", state.get("class"))
         # Nothing the file kept is lost in the move: every field is still on the
         # form, and the timeline in its tab.
         for fname in (*SPECIAL_CATEGORY_FIELDS, "consent_ids", "household_id"):

@@ -18,6 +18,11 @@ registry.category("web_tour.tours").add("kentro_professional_day_tour", {
         { trigger: ".o_data_row:contains('Καραγιάννη') .o_data_cell", run: "click" },
         // The file opens on its case notes.
         { trigger: ".o_notebook .nav-link.active[name=case_notes]" },
+        // The file's state, in Odoo's status bar (kentro_statusbar_field.js).
+        {
+            trigger:
+                ".o_form_statusbar .o_field_statusbar button.o_arrow_button_current[data-value=active]",
+        },
         { trigger: ".o-mail-Chatter .o-mail-Message" },
         greekCheck("the file", { allow }),
         { trigger: ".o_notebook button:contains('Νέο σημείωμα περίπτωσης')", run: "click" },
