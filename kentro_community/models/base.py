@@ -3,7 +3,6 @@ from collections import defaultdict
 from odoo import api, models, tools
 from odoo.exceptions import AccessError, MissingError
 from odoo.fields import Command
-from odoo.osv import expression
 from odoo.tools import config, sql
 from odoo.tools.query import Query
 
@@ -203,13 +202,9 @@ class Base(models.AbstractModel):
         cleared with it: when a rule, a group or a user's rights change (Odoo),
         and when a user's structures or the structures' tree change (Kentro:
         res_users.py, kentro_centre.py), which the domains' ``child_of`` reads."""
-        domain = self.env["ir.rule"]._compute_domain(self._name, mode)
-        if not domain:
-            return tools.SQL()
+        # Odoo's own method writes the condition, on a query of its own.
         fresh = Query(self.env, self._table, self._table_sql)
-        # sudo: as in Odoo's _apply_ir_rules, the domain is written as SQL
-        # without the rules of the models it names; no record is read.
-        expression.expression(domain, self.sudo(), self._table, fresh)
+        super()._apply_ir_rules(fresh, mode)
         if fresh._joins:
             return None
         return fresh.where_clause

@@ -133,23 +133,18 @@ class CalendarEvent(models.Model):
 
     @api.model
     # Odoo internal: see docs/odoo-internals.md
+    @tools.ormcache("self.env.uid")
     def _get_public_fields(self):
         # Never masked: record rules and the masking itself read them, and the
         # masked values would otherwise stand in the cache for everyone.
         # The professional is the organiser (user_id), which Odoo shows too.
-        return super()._get_public_fields() | {
-            "kentro_appointment",
-            "kentro_centre_id",
-            "kentro_professional_id",
-        }
-
-    @api.model
-    @tools.ormcache("self.env.uid")
-    def _kentro_public_fields(self):
-        """The fields never masked, as _get_public_fields gives them, kept per
-        user: Odoo asks fields_get for its custom fields on every call (a new
-        custom field reloads the registry, a change of groups clears the cache)."""
-        return frozenset(self._get_public_fields())
+        # Kept per user: Odoo asks fields_get for its custom fields on every
+        # call, that is on every read and search of appointments (a new custom
+        # field reloads the registry, a change of groups clears the cache).
+        return frozenset(
+            super()._get_public_fields()
+            | {"kentro_appointment", "kentro_centre_id", "kentro_professional_id"}
+        )
 
     def _compute_kentro_shown_in_full(self):
         hidden = self.filtered("id")._kentro_hidden()
@@ -224,7 +219,7 @@ class CalendarEvent(models.Model):
         """``domain`` where each condition on a field masked as busy time holds
         only for the appointments the user sees, except that an attendee
         search still finds the busy time of staff (never of a beneficiary)."""
-        public = self._kentro_public_fields()
+        public = self._get_public_fields()
         visible = [
             "|",
             ("kentro_appointment", "=", False),
