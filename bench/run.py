@@ -108,9 +108,42 @@ def database_exists(name):
     return found.stdout.strip() == "1"
 
 
-def ensure_database(config, odoo_bin, name, fresh):
+def files_missing(config, name):
+    """How many of the database's stored files its filestore lacks (a database
+    kept on a machine whose data_dir was not: its images, its assets and the
+    report's styles would be served as errors, and the browser's steps timed
+    with them)."""
+    import configparser
+
+    parser = configparser.ConfigParser()
+    parser.read(config)
+    store = Path(parser.get("options", "data_dir"), "filestore", name)
+    stored = subprocess.run(
+        [
+            "psql",
+            "-d",
+            name,
+            "-tAc",
+            "SELECT DISTINCT store_fname FROM ir_attachment WHERE store_fname IS NOT NULL",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return sum(not (store / fname).is_file() for fname in stored)
+
+
+def ensure_database(config, odoo_bin, name, fresh, files=False):
     """A database with the addons of this checkout: installed in a new one, or
-    updated in one kept from an earlier run (its schema may be older)."""
+    updated in one kept from an earlier run (its schema may be older). With
+    ``files`` (the browser's run, which is served them), a kept database whose
+    files are gone is built anew."""
+    if files and not fresh and database_exists(name) and (missing := files_missing(config, name)):
+        print(
+            f"kentro bench: '{name}' lacks {missing} of its stored files: built anew",
+            file=sys.stderr,
+        )
+        fresh = True
     if fresh and database_exists(name):
         subprocess.run(["dropdb", name], check=True)
     reused = database_exists(name)
@@ -301,7 +334,7 @@ def main(argv=None):
         failed = 0
         for size in sizes:
             database = f"{args.prefix}_{size}"
-            ensure_database(args.config, args.odoo_bin, database, args.fresh)
+            ensure_database(args.config, args.odoo_bin, database, args.fresh, files=True)
             run_child(args.config, database, size, "generate", quiet=args.quiet)
             # Each size in a process of its own: Odoo reads its configuration
             # once per process.

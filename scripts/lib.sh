@@ -6,7 +6,12 @@
 # up again with no network and no ODOO_SRC) lives in $KENTRO_HOME:
 #   $KENTRO_HOME/odoo   the Odoo 18.0 source tree
 #   $KENTRO_HOME/venv   the Python virtual environment that runs it
-# What is created inside the clone lives in .kentro/ (git-ignored).
+#   $KENTRO_HOME/data   Odoo's data_dir (the databases' filestores) when the
+#                       databases live on the machine's cluster or at PGHOST:
+#                       the files stay with the databases they belong to,
+#                       whichever clone made them
+# What is created inside the clone lives in .kentro/ (git-ignored), with the
+# data_dir of a private cluster's databases (.kentro/data).
 
 set -euo pipefail
 
@@ -16,6 +21,7 @@ ODOO_DIR="$KENTRO_HOME/odoo"
 VENV="$KENTRO_HOME/venv"
 STATE="$REPO_ROOT/.kentro"
 ODOO_CONF="$STATE/odoo.conf"
+DATA_DIR="$STATE/data"
 ODOO_ARCHIVE_URL=${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
 KENTRO_ADDONS="kentro_community,kentro_roma_annex,kentro_migrant_annex,kentro_mobile_unit"
 
@@ -143,6 +149,7 @@ as_postgres() {
 # root on Debian, the packaged cluster; else a private cluster in .kentro/pg.
 ensure_postgres() {
     if [ -n "${PGHOST:-}${PGPORT:-}" ] && pg_isready -q; then
+        [ "${PGHOST:-}" = "$STATE/pg" ] || DATA_DIR="$KENTRO_HOME/data"
         info "PostgreSQL: using the server at ${PGHOST:-local socket}:${PGPORT:-5432} as ${PGUSER:-$(id -un)}"
         return
     fi
@@ -174,6 +181,7 @@ ensure_postgres() {
             fi || die "cannot create the PostgreSQL role $me"
         fi
         export PGUSER=$me
+        DATA_DIR="$KENTRO_HOME/data"
         tune_postgres as_postgres
         info "PostgreSQL: using the Debian cluster $version/$name on the local socket as $me"
         return
@@ -206,10 +214,21 @@ tune_postgres() {
 }
 
 write_odoo_conf() {
+    # A clone set up before the filestores moved beside their databases
+    # hands over those it has that are not there yet.
+    if [ "$DATA_DIR" != "$STATE/data" ] && [ -d "$STATE/data/filestore" ]; then
+        mkdir -p "$DATA_DIR/filestore"
+        local store
+        for store in "$STATE/data/filestore"/*; do
+            if [ -d "$store" ] && [ ! -e "$DATA_DIR/filestore/${store##*/}" ]; then
+                mv "$store" "$DATA_DIR/filestore/"
+            fi
+        done
+    fi
     cat >"$ODOO_CONF" <<CONF
 [options]
 addons_path = $ODOO_DIR/odoo/addons,$ODOO_DIR/addons,$REPO_ROOT
-data_dir = $STATE/data
+data_dir = $DATA_DIR
 db_host = ${PGHOST:-False}
 db_port = ${PGPORT:-False}
 db_user = ${PGUSER:-False}

@@ -211,6 +211,28 @@ class Base(models.AbstractModel):
 
     # Odoo internal: see docs/odoo-internals.md
     @api.model
+    def check_field_access_rights(self, operation, field_names):
+        # Odoo asks the user's groups once per field named, through two of its
+        # caches each time; a file's form names some twenty protected fields
+        # that all carry the same groups. On Kentro's models each groups
+        # string is asked once per call; Odoo's own check runs (and refuses,
+        # with its message) as soon as one field is not accessible, or when
+        # no field is named (every readable field is wanted then).
+        if self.env.su or not field_names or not self._name.startswith("kentro."):
+            return super().check_field_access_rights(operation, field_names)
+        accessible = {}
+        for name in field_names:
+            field = self._fields.get(name)
+            if field is None or not field.groups:
+                continue
+            if field.groups not in accessible:
+                accessible[field.groups] = field.is_accessible(self.env)
+            if not accessible[field.groups]:
+                return super().check_field_access_rights(operation, field_names)
+        return field_names
+
+    # Odoo internal: see docs/odoo-internals.md
+    @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if domain and self._name.startswith("kentro.") and not self.env.su:
             self._kentro_check_x2many_access(domain)

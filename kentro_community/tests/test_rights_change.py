@@ -5,6 +5,9 @@ from odoo.tools.query import Query
 
 from .common import AppointmentCase, KentroRegistryCase, assert_odoo_calls
 
+PROFESSIONAL_GROUP = "kentro_community.group_kentro_professional"
+RECEPTION_GROUP = "kentro_community.group_kentro_reception"
+
 
 @tagged("kentro", "kentro_security")
 class TestRightsChangeAtOnce(KentroRegistryCase):
@@ -230,3 +233,63 @@ class TestRuleConditionsKeptAsSql(KentroRegistryCase):
         Beneficiary = self.env["kentro.beneficiary"].with_user(self.user_reception)
         with assert_odoo_calls(self, Beneficiary, "_apply_ir_rules"):
             Beneficiary.search([("amka", "=", "15038012348")])
+
+
+@tagged("kentro", "kentro_security")
+class TestFieldGroupsAskedOnce(KentroRegistryCase):
+    """On Kentro's models the user's groups are asked once per groups string
+    a read names (Odoo asks once per field), and the answer is Odoo's own."""
+
+    def _asked(self, user, model, names):
+        """What ``check_field_access_rights`` answers for ``user`` (the names,
+        or the AccessError), and how often it asked the user's groups."""
+        Users = type(self.env["res.users"])
+        original = Users.has_groups
+        asked = []
+
+        def counting(users, group_spec):
+            asked.append(group_spec)
+            return original(users, group_spec)
+
+        Users.has_groups = counting
+        try:
+            answer = self.env[model].with_user(user).check_field_access_rights("read", names)
+        except AccessError as error:
+            answer = error
+        finally:
+            Users.has_groups = original
+        return answer, asked
+
+    def test_a_file_s_protected_fields_ask_the_groups_once(self):
+        protected = sorted(self.env["kentro.beneficiary"]._kentro_protected_fields())
+        self.assertGreater(len(protected), 10)
+        answer, asked = self._asked(self.user_professional, "kentro.beneficiary", protected)
+        self.assertEqual(answer, protected)
+        self.assertEqual(asked, [PROFESSIONAL_GROUP])
+
+    def test_a_refused_field_after_accessible_ones_is_refused_as_odoo_refuses_it(self):
+        names = ["name", "activity_state", "activity_ids", "disability", "social_history"]
+        answer, asked = self._asked(self.user_reception, "kentro.beneficiary", names)
+        self.assertIsInstance(answer, AccessError)
+        # Odoo's own message, naming every field refused and no other.
+        self.assertIn("disability,social_history", str(answer))
+        self.assertNotIn("activity_state", str(answer))
+        answer, asked = self._asked(self.user_professional, "kentro.beneficiary", names)
+        self.assertEqual(answer, names)
+        self.assertEqual(sorted(asked), ["base.group_user", PROFESSIONAL_GROUP])
+
+    def test_a_demoted_professional_is_refused_at_the_next_call(self):
+        self.assertEqual(
+            self._asked(self.user_professional, "kentro.beneficiary", ["disability"])[0],
+            ["disability"],
+        )
+        self.user_professional.groups_id -= self.env.ref(PROFESSIONAL_GROUP)
+        answer, _asked = self._asked(self.user_professional, "kentro.beneficiary", ["disability"])
+        self.assertIsInstance(answer, AccessError)
+
+    def test_odoo_s_models_are_left_to_odoo(self):
+        # Two fields of the same groups on a contact: Odoo asks for each.
+        names = ["name", "kentro_beneficiary_ids", "kentro_beneficiary_centre_id"]
+        answer, asked = self._asked(self.user_professional, "res.partner", names)
+        self.assertEqual(answer, names)
+        self.assertEqual(asked, [RECEPTION_GROUP, RECEPTION_GROUP])
