@@ -10,6 +10,7 @@ size; each size's figures go to ``bench/results-N.json``.
 """
 
 import argparse
+import configparser
 import json
 import os
 import platform
@@ -113,8 +114,6 @@ def files_missing(config, name):
     kept on a machine whose data_dir was not: its images, its assets and the
     report's styles would be served as errors, and the browser's steps timed
     with them)."""
-    import configparser
-
     parser = configparser.ConfigParser()
     parser.read(config)
     store = Path(parser.get("options", "data_dir"), "filestore", name)

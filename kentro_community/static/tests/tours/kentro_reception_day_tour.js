@@ -18,12 +18,21 @@ function appointmentShown() {
     );
 }
 
+// The first free slot may fall in this week or a coming one (on a Friday
+// afternoon it is next Monday's): turn the calendar's pages as reception
+// would, until the appointment shows, giving each page a moment to draw its
+// appointments. The step calls it with no argument: a tour step's run() is
+// given the tour's action helpers, which, taken for a number of weeks, turned
+// no page at all.
 async function turnWeeksUntilShown(weeks = 4) {
-    // The first free slot may fall in a coming week: turn the calendar's
-    // pages as reception would, until the appointment shows.
-    for (let week = 0; week < weeks && !appointmentShown(); week++) {
+    for (let week = 0; week <= weeks; week++) {
+        for (let wait = 0; wait < 10 && !appointmentShown(); wait++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        if (appointmentShown() || week === weeks) {
+            return;
+        }
         document.querySelector(".o_calendar_button_next").click();
-        await new Promise((resolve) => setTimeout(resolve, 800));
     }
 }
 
@@ -102,7 +111,7 @@ registry.category("web_tour.tours").add("kentro_reception_day_tour", {
             trigger: '[data-menu-xmlid="kentro_community.kentro_appointment_menu"]',
             run: "click",
         },
-        { trigger: ".o_calendar_view .fc-view", run: turnWeeksUntilShown },
+        { trigger: ".o_calendar_view .fc-view", run: () => turnWeeksUntilShown() },
         { trigger: `.o_calendar_view .fc-event:contains('${TITLE}')` },
         greekCheck("the appointments calendar", { allow }),
         // An empty slot (the evening, after the structure's hours) opens
