@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo import Command, models
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -244,21 +246,12 @@ class TestFieldGroupsAskedOnce(KentroRegistryCase):
         """What ``check_field_access_rights`` answers for ``user`` (the names,
         or the AccessError), and how often it asked the user's groups."""
         Users = type(self.env["res.users"])
-        original = Users.has_groups
-        asked = []
-
-        def counting(users, group_spec):
-            asked.append(group_spec)
-            return original(users, group_spec)
-
-        Users.has_groups = counting
-        try:
-            answer = self.env[model].with_user(user).check_field_access_rights("read", names)
-        except AccessError as error:
-            answer = error
-        finally:
-            Users.has_groups = original
-        return answer, asked
+        with patch.object(Users, "has_groups", autospec=True, side_effect=Users.has_groups) as spy:
+            try:
+                answer = self.env[model].with_user(user).check_field_access_rights("read", names)
+            except AccessError as error:
+                answer = error
+        return answer, [call.args[1] for call in spy.call_args_list]
 
     def test_a_file_s_protected_fields_ask_the_groups_once(self):
         protected = sorted(self.env["kentro.beneficiary"]._kentro_protected_fields())
