@@ -1,4 +1,3 @@
-import threading
 from contextlib import contextmanager
 
 from psycopg2 import errors
@@ -87,26 +86,27 @@ class KentroAuditLog(models.Model):
     def _audit_cursor(self):
         """The cursor the rows are written with.
 
-        A read/write request writes them in its own transaction: a file it
-        created is already there, and no second connection waits on its locks.
-        A read-only request (Odoo 18 runs reads so, on a replica when
-        ``db_replica_host`` is set) stays read-only: the rows go through a short
-        transaction of their own on the primary, committed at once. In test
-        mode Odoo's registry hands out a TestCursor on the test's transaction,
-        so the rows are visible to the test; a read-only TestCursor cannot open
-        a read/write one (HttpCase's read-only requests), so the audit asks
-        Odoo to retry such a request read/write, as Odoo does for any write in
-        a read-only request. Only tests get there: outside them, a read-only
-        request writes through its own cursor."""
+        A cursor that can write is the request's own: the rows are committed
+        with its transaction, which Odoo commits before the answer leaves, a
+        file created in it is already there, and no second connection waits
+        on its locks. That is every request of a server without a replica:
+        Odoo 18 runs its read-only requests (``web_read``, ``search_read``…)
+        on a read/write cursor when no ``db_replica_host`` is set. A read-only
+        cursor (a replica's, when ``db_replica_host`` is set) stays read-only:
+        the rows go through a short transaction of their own on the primary,
+        committed at once. In test mode Odoo's registry hands out a TestCursor
+        on the test's transaction, so the rows are visible to the test; a
+        read-only TestCursor cannot open a read/write one (HttpCase's read-only
+        requests), so the audit asks Odoo to retry such a request read/write,
+        as Odoo does for any write in a read-only request."""
         cr = self.env.cr
-        if cr.readonly and self.env.registry.test_cr is not None:
+        if not cr.readonly:
+            yield cr
+            return
+        if self.env.registry.test_cr is not None:
             # Raised here rather than by PostgreSQL, which would log the
             # refused INSERT as an error before Odoo retries.
             raise errors.ReadOnlySqlTransaction("the read audit writes in a read-only test cursor")
-        read_only_request = getattr(threading.current_thread(), "cursor_mode", None) == "ro"
-        if not (cr.readonly or read_only_request):
-            yield cr
-            return
         with self.env.registry.cursor(readonly=False) as audit_cr:
             yield audit_cr
 

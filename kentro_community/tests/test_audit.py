@@ -205,10 +205,10 @@ class TestReadAudit(KentroRegistryCase):
         self.assertEqual(len(self._rows(people)), 80)
         self.assertLessEqual(audited - reference, 1)
 
-    def test_read_only_request_writes_through_its_own_cursor(self):
-        """A read-only request (sent to a replica when there is one) does not
-        write: the row goes through a cursor of its own, which in test mode is
-        a TestCursor on the test's transaction, so the row is visible here."""
+    def test_read_only_request_of_a_server_without_replica_writes_in_its_own_transaction(self):
+        """Without a replica, Odoo gives a read-only request (web_read,
+        search_read) a read/write cursor: the row is written in the request's
+        transaction, committed with it, and no second cursor is opened."""
         self.registry.enter_test_mode(self.cr, test_readonly_enabled=False)
         self.addCleanup(self.registry.leave_test_mode)
         thread = threading.current_thread()
@@ -223,9 +223,10 @@ class TestReadAudit(KentroRegistryCase):
 
         with patch.object(Registry, "cursor", spy):
             with self.registry.cursor(readonly=True) as request_cr:
+                self.assertFalse(request_cr.readonly, "no replica: a read/write cursor")
                 env = self.env(cr=request_cr, user=self.user_professional)
                 env["kentro.beneficiary"].browse(self.papadopoulos.id).read(["social_history"])
-        self.assertEqual(opened, ["read-only", "read/write"], "the row's own cursor")
+        self.assertEqual(opened, ["read-only"], "no cursor of the row's own")
         self._assert_one_row_each(self.papadopoulos, "read")
 
 
