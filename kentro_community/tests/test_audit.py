@@ -1,4 +1,3 @@
-import threading
 from datetime import date
 from unittest.mock import patch
 
@@ -211,9 +210,6 @@ class TestReadAudit(KentroRegistryCase):
         transaction, committed with it, and no second cursor is opened."""
         self.registry.enter_test_mode(self.cr, test_readonly_enabled=False)
         self.addCleanup(self.registry.leave_test_mode)
-        thread = threading.current_thread()
-        self.addCleanup(setattr, thread, "cursor_mode", getattr(thread, "cursor_mode", None))
-        thread.cursor_mode = "ro"
         opened = []
         registry_cursor = Registry.cursor
 
