@@ -65,3 +65,23 @@ class TestUi(HttpCase, KentroRegistryCase):
         self.assertEqual(referral.agency_id, dypa)
         self.assertEqual(referral.consent_id, consent)
         self.assertEqual(referral.user_id, self.user_professional)
+
+    def test_file_chatter_follows_the_pager_and_logs_a_note(self):
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.user_professional.lang = "el_GR"
+        Person = self.env["kentro.beneficiary"].with_user(self.user_professional)
+        first, second = (
+            Person.create(
+                {"first_name": name, "last_name": "Χατζηπέτρου", "centre_id": self.centre.id}
+            )
+            for name in ("Άλκηστη", "Βασιλική")
+        )
+        first.message_post(body="Πρώτη επίσκεψη της Άλκηστης", message_type="comment")
+        second.message_post(body="Πρώτη επίσκεψη της Βασιλικής", message_type="comment")
+        self.start_tour("/odoo", "kentro_file_chatter_tour", login="kentro_professional")
+        logged = second.message_ids.filtered(lambda m: "Τηλεφώνησε για το επίδομα." in m.body)
+        self.assertEqual(len(logged), 1)
+        self.assertEqual(logged.author_id, self.user_professional.partner_id)
+        self.assertFalse(
+            first.message_ids.filtered(lambda m: "Τηλεφώνησε για το επίδομα." in m.body)
+        )
