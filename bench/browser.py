@@ -66,14 +66,7 @@ TIMER = """
 """
 
 ROWS = "() => document.querySelectorAll('.o_list_view .o_data_row').length > 0"
-# A form is on screen when its fields are, and its chatter if the chatter is
-# in the window (a chatter below the window's edge is not waited for).
-FORM = """() => {
-    const field = document.querySelector('.o_form_view .o_form_sheet .o_field_widget');
-    const box = document.querySelector('.o_form_view .o-mail-Form-chatter');
-    const seen = box && box.getBoundingClientRect().top < window.innerHeight;
-    return !!field && (!seen || !!box.querySelector('.o-mail-Chatter'));
-}"""
+FORM = "() => !!document.querySelector('.o_form_view .o_form_sheet .o_field_widget')"
 EVENTS = "() => document.querySelectorAll('.o_calendar_renderer .fc-event').length > 0"
 # A print is over when its file has arrived: the step's promise resolves then.
 DOWNLOADED = "() => true"
