@@ -5,13 +5,15 @@ import { registry } from "@web/core/registry";
 import { formView } from "@web/views/form/form_view";
 import { FormRenderer } from "@web/views/form/form_renderer";
 
-// Odoo's chatter, drawn once the file's fields are on screen. Setting the
-// chatter up (its thread in the mail store, then its first fetch) is about a
-// third of the script a file's opening runs, measured in Chromium; on a
-// computer's screen the chatter of a file is below its tabs, out of the
-// window, and it shows nothing of its own until its messages have arrived
-// anyway. The chatter itself, its messages, activities, followers and
-// attachments, are Odoo's, unchanged.
+// Odoo's chatter, set up once the file's fields are on screen. On any form
+// Odoo's chatter draws nothing in the frame that shows the form: it finds its
+// thread in the mail store and asks for its messages once mounted, and draws
+// them in a later frame. That setting up, done while the form is being put on
+// screen, was about a third of the script a file's opening runs (measured in
+// Chromium); here it runs after the frame that shows the file has been
+// painted. On a computer's screen a file's chatter is below its tabs, out of
+// the window. The chatter, its messages, activities, followers and
+// attachments, are Odoo's, with the props Odoo gives them.
 export class KentroLaterChatter extends Component {
     static template = xml`<Chatter t-if="state.drawn" t-props="props"/>`;
     static components = { Chatter };
