@@ -5,6 +5,7 @@ import re
 import subprocess
 import xmlrpc.client
 
+import psycopg2
 import pytest
 
 from .conftest import DEMO_LOGINS, REPO_ROOT, free_port, stop, wait_for_login_page
@@ -55,3 +56,25 @@ def test_demo_login_authenticates_and_speaks_greek(demo_server, login):
     models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object")
     [user] = models.execute_kw(db, uid, login, "res.users", "read", [[uid]], {"fields": ["lang"]})
     assert user["lang"] == "el_GR"
+
+
+def test_demo_history_reads_in_greek(demo_server):
+    """The changes the demo makes after creating its records (files closed,
+    referrals sent, centres made annexes…) are logged on their chatter as a
+    Greek user's changes are: every old and new value in Greek."""
+    connection = psycopg2.connect(dbname=demo_server["db"])
+    try:
+        with connection.cursor() as cr:
+            cr.execute(
+                """SELECT m.model, f.name, v.old_value_char, v.new_value_char
+                     FROM mail_tracking_value v
+                     JOIN mail_message m ON m.id = v.mail_message_id
+                     JOIN ir_model_fields f ON f.id = v.field_id
+                    WHERE m.model LIKE 'kentro.%%'"""
+            )
+            rows = cr.fetchall()
+    finally:
+        connection.close()
+    assert len(rows) > 20
+    latin = [row for row in rows if any(re.search("[A-Za-z]{3}", value or "") for value in row[2:])]
+    assert latin == []
