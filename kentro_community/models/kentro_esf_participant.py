@@ -411,7 +411,8 @@ class KentroEsfParticipant(models.Model):
             lambda participant: max(day, participant.entry_date)
         ).items():
             records.write({"state": "exited", "exit_date": exit_date, "exit_reason": reason})
-        _ = self.env._
+        # Read by the case workers: in their municipality's language.
+        _ = self.with_context(lang=self[:1]._kentro_readers_company()._kentro_lang()).env._
         todos = (
             (
                 "results_due",

@@ -36,6 +36,21 @@ class MailThread(models.AbstractModel):
         readers = self.with_context(lang=self._kentro_readers_company()._kentro_lang())
         return super(MailThread, readers)._creation_message()
 
+    # Odoo internal: see docs/odoo-internals.md
+    def _message_track(self, fields_iter, initial_values_dict):
+        # Overrides a method of mail (the old and new values of a change, kept
+        # as text on the chatter: a state or a need by its label), for Kentro's
+        # records only: written in the readers' municipality's language, not in
+        # the language of the process that changed the record (a daily job,
+        # which Odoo runs with none, an RPC client, an import). One batch is
+        # one language: Odoo posts a batch's changes in one call. Guarded by
+        # test_esf_participants.TestEsfParticipants.test_a_daily_job_s_change_*.
+        private = self._kentro_private_records().exists()
+        if not private:
+            return super()._message_track(fields_iter, initial_values_dict)
+        readers = self.with_context(lang=private[:1]._kentro_readers_company()._kentro_lang())
+        return super(MailThread, readers)._message_track(fields_iter, initial_values_dict)
+
     def _kentro_readers_company(self):
         """The municipality whose staff read this record's chatter."""
         if "company_id" in self._fields and self.company_id:

@@ -217,6 +217,29 @@ class TestEsfParticipants(KentroRegistryCase):
         self.assertFalse(participant.activity_ids)
 
     @freeze_time("2026-10-01")
+    def test_a_daily_job_s_change_is_written_in_the_municipality_s_language(self):
+        """Odoo runs its daily jobs with no language: the exit the job records
+        on the participant's chatter and the to-dos it leaves the case worker
+        are read by the structure's staff, in Greek."""
+        self.env["res.lang"]._activate_lang("el_GR")
+        self.municipality.partner_id.lang = "el_GR"
+        self._serve(self.papadopoulos, date(2026, 3, 2))
+        participant = self._participant(self.papadopoulos)
+        # Odoo writes a transaction's changes on the chatter as it commits.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env(context={})["kentro.esf.participant"]._cron_exits()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        [change] = participant.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        self.assertEqual(
+            (change.old_value_char, change.new_value_char), ("Στην πράξη", "Αποχώρησε")
+        )
+        self.assertIn("Αποτελέσματα εξόδου ΕΚΤ+", participant.activity_ids.mapped("summary"))
+
+    @freeze_time("2026-10-01")
     def test_exit_after_months_without_a_service_then_the_follow_up(self):
         self._serve(self.papadopoulos, date(2026, 3, 2))
         participant = self._participant(self.papadopoulos)
