@@ -166,11 +166,15 @@ def ensure_database(config, odoo_bin, name, fresh, files=False):
     )
 
 
-def settle(name):
-    """Vacuum and analyse a municipality just built, as autovacuum would in
-    the next minutes: the measures meet the state of a database in service,
-    and no autovacuum worker runs beside them."""
-    subprocess.run(["vacuumdb", "--analyze", "--quiet", name], check=True)
+def generate(config, name, size, quiet=False):
+    """Build the municipality of ``size`` in ``name`` if it is not there yet.
+    One just built is vacuumed and analysed, as autovacuum would in the next
+    minutes: the measures meet the state of a database in service, and no
+    autovacuum worker runs beside them."""
+    result = run_child(config, name, size, "generate", quiet=quiet)
+    if result["generated"]:
+        subprocess.run(["vacuumdb", "--analyze", "--quiet", name], check=True)
+    return result
 
 
 def ratio(ours, reference):
@@ -205,9 +209,7 @@ def run_size(args, size):
         ensure_database(args.config, args.odoo_bin, name, args.fresh and name not in args.built)
         args.built.add(name)
         print(f"kentro bench: municipality of {built_size:,} in '{name}'", file=sys.stderr)
-        build[built_size] = run_child(args.config, name, built_size, "generate", quiet=args.quiet)
-        if build[built_size]["generated"]:
-            settle(name)
+        build[built_size] = generate(args.config, name, built_size, quiet=args.quiet)
 
     big, little = databases[size], databases[small]
     # Memory first, each in a fresh process.
@@ -343,8 +345,7 @@ def main(argv=None):
         for size in sizes:
             database = f"{args.prefix}_{size}"
             ensure_database(args.config, args.odoo_bin, database, args.fresh, files=True)
-            if run_child(args.config, database, size, "generate", quiet=args.quiet)["generated"]:
-                settle(database)
+            generate(args.config, database, size, quiet=args.quiet)
             # Each size in a process of its own: Odoo reads its configuration
             # once per process.
             measured = subprocess.run(

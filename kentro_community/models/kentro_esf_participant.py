@@ -412,7 +412,7 @@ class KentroEsfParticipant(models.Model):
         ).items():
             records.write({"state": "exited", "exit_date": exit_date, "exit_reason": reason})
         # Read by the case workers: in their municipality's language.
-        _ = self.with_context(lang=self[:1]._kentro_readers_company()._kentro_lang()).env._
+        _ = self.with_context(lang=self._kentro_readers_lang()).env._
         todos = (
             (
                 "results_due",

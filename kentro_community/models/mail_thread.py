@@ -33,7 +33,7 @@ class MailThread(models.AbstractModel):
         # test_record_language.TestRecordLanguage.test_creation_line_*.
         if not self._kentro_private_records():
             return super()._creation_message()
-        readers = self.with_context(lang=self._kentro_readers_company()._kentro_lang())
+        readers = self.with_context(lang=self._kentro_readers_lang())
         return super(MailThread, readers)._creation_message()
 
     # Odoo internal: see docs/odoo-internals.md
@@ -48,8 +48,13 @@ class MailThread(models.AbstractModel):
         private = self._kentro_private_records().exists()
         if not private:
             return super()._message_track(fields_iter, initial_values_dict)
-        readers = self.with_context(lang=private[:1]._kentro_readers_company()._kentro_lang())
+        readers = self.with_context(lang=private._kentro_readers_lang())
         return super(MailThread, readers)._message_track(fields_iter, initial_values_dict)
+
+    def _kentro_readers_lang(self):
+        """The language of the staff who read these records' chatter: their
+        (first record's) municipality's."""
+        return self[:1]._kentro_readers_company()._kentro_lang()
 
     def _kentro_readers_company(self):
         """The municipality whose staff read this record's chatter."""

@@ -39,9 +39,7 @@ export class KentroLaterChatter extends Component {
 export class KentroFileFormRenderer extends FormRenderer {
     setup() {
         super.setup();
-        if (this.mailComponents) {
-            this.mailComponents = { ...this.mailComponents, Chatter: KentroLaterChatter };
-        }
+        this.mailComponents = { ...this.mailComponents, Chatter: KentroLaterChatter };
     }
 }
 
